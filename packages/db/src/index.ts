@@ -1,0 +1,13 @@
+export { APP_ROLE, configFromEnv, createDb } from './client.ts';
+export type { Database, Db, DbConfig, PoolOptions } from './client.ts';
+export { readDbEnv } from './env.ts';
+export { DbError } from './errors.ts';
+export { MIGRATIONS_DIR, migrate, rollback, status } from './migrate.ts';
+export type { MigrationStatus } from './migrate.ts';
+export { pgliteOwner, postgresOwner } from './owner.ts';
+export type { OwnerConnection } from './owner.ts';
+export { scopeToTenant, TenantScopeError, withTenant } from './tenant.ts';
+export type { TenantDb, TenantTransactionOptions } from './tenant.ts';
+export { Prisma } from './generated/client.ts';
+export * from './generated/enums.ts';
+export type * from './generated/models.ts';

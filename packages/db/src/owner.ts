@@ -1,0 +1,41 @@
+// A connection as the schema owner, for migrations and maintenance. Runtime
+// queries never use it: they run as the app role (see client.ts).
+import type { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
+
+import { PGliteAdapterFactory } from './pglite-adapter.ts';
+
+export interface OwnerConnection {
+  /** For Prisma's schema engine. */
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  exec(sql: string): Promise<void>;
+  rows<T>(sql: string): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export function pgliteOwner(pglite: PGlite): OwnerConnection {
+  return {
+    factory: new PGliteAdapterFactory(pglite),
+    exec: async (sql) => {
+      await pglite.exec(sql);
+    },
+    rows: async <T>(sql: string) => (await pglite.query<T>(sql)).rows,
+    close: async () => {},
+  };
+}
+
+export function postgresOwner(url: string): OwnerConnection {
+  const pool = new pg.Pool({ connectionString: url, max: 1, connectionTimeoutMillis: 5_000 });
+  // An idle client's network error must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  return {
+    factory: new PrismaPg({ connectionString: url, max: 2, connectionTimeoutMillis: 5_000 }),
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    rows: async <T>(sql: string) => (await pool.query(sql)).rows as T[],
+    close: () => pool.end(),
+  };
+}
