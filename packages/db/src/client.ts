@@ -9,7 +9,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import { readDbEnv } from './env.ts';
 import { PrismaClient } from './generated/client.ts';
 import { migrate } from './migrate.ts';
-import { PGliteAdapterFactory } from './pglite-adapter.ts';
+import { PGliteAdapterFactory } from './adapters.ts';
 import { pgliteOwner, postgresOwner } from './owner.ts';
 
 export const APP_ROLE = 'tenantry_app';

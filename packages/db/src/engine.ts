@@ -8,7 +8,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
-import { PGliteAdapterFactory } from './pglite-adapter.ts';
+import { PGliteAdapterFactory } from './adapters.ts';
 
 export type SchemaEngine = bg.SchemaEngine;
 

@@ -7,13 +7,17 @@ export class DbError extends Error {
 const UNREACHABLE =
   /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|Connection terminated|timeout exceeded when trying to connect|Can't reach database/i;
 
+// The schema engine's errors open with a generic line ("external connector
+// error") and put the database's own message on the next one.
+const GENERIC = /^(external connector error|error in connector)/i;
+
 function firstLine(text: string): string {
-  return (
-    text
-      .split('\n')
-      .map((l) => l.trim())
-      .find((l) => l.length > 0) ?? 'unknown error'
-  );
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+  const useful = lines.find((l) => !GENERIC.test(l)) ?? lines[0];
+  return useful ?? 'unknown error';
 }
 
 /** Turns a driver or engine failure into a DbError with a one-line message. */

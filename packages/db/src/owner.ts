@@ -1,11 +1,10 @@
 // A connection as the schema owner, for migrations and maintenance. Runtime
 // queries never use it: they run as the app role (see client.ts).
 import type { PGlite } from '@electric-sql/pglite';
-import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 
-import { PGliteAdapterFactory } from './pglite-adapter.ts';
+import { PGliteAdapterFactory, PostgresMigrationAdapterFactory } from './adapters.ts';
 
 export interface OwnerConnection {
   /** For Prisma's schema engine. */
@@ -31,7 +30,11 @@ export function postgresOwner(url: string): OwnerConnection {
   // An idle client's network error must not crash the process; the next query reports it.
   pool.on('error', () => {});
   return {
-    factory: new PrismaPg({ connectionString: url, max: 2, connectionTimeoutMillis: 5_000 }),
+    factory: new PostgresMigrationAdapterFactory({
+      connectionString: url,
+      max: 2,
+      connectionTimeoutMillis: 5_000,
+    }),
     exec: async (sql) => {
       await pool.query(sql);
     },

@@ -1,0 +1,67 @@
+// Two tenants with one row in every tenant-owned table, written as the owner
+// (no RLS) with raw SQL, so the tests that read them depend on nothing else.
+import { v7 as uuidv7 } from 'uuid';
+
+import type { OwnerConnection } from '../owner.ts';
+
+export interface TenantRows {
+  tenantId: string;
+  userId: string;
+  organizationId: string;
+  siteId: string;
+  buildingId: string;
+  assetId: string;
+  invitationId: string;
+  auditEventId: string;
+  apiKeyId: string;
+}
+
+/** Every tenant-owned table and the fixture id that names its row. */
+export const TENANT_TABLES = {
+  tenant_organisations: 'organizationId',
+  users: 'userId',
+  invitations: 'invitationId',
+  sites: 'siteId',
+  buildings: 'buildingId',
+  assets: 'assetId',
+  audit_events: 'auditEventId',
+  api_keys: 'apiKeyId',
+} as const satisfies Record<string, keyof TenantRows>;
+
+export function newTenantRows(): TenantRows {
+  return {
+    tenantId: uuidv7(),
+    userId: uuidv7(),
+    organizationId: uuidv7(),
+    siteId: uuidv7(),
+    buildingId: uuidv7(),
+    assetId: uuidv7(),
+    invitationId: uuidv7(),
+    auditEventId: uuidv7(),
+    apiKeyId: uuidv7(),
+  };
+}
+
+export async function insertTenant(owner: OwnerConnection, label: string): Promise<TenantRows> {
+  const r = newTenantRows();
+  const t = r.tenantId;
+  await owner.exec(`
+    insert into tenants (id) values ('${t}');
+    insert into users (tenant_id, id, email, name, role, updated_at)
+      values ('${t}', '${r.userId}', '${label}-${t}@example.test', 'Owner ${label}', 'OWNER', now());
+    insert into tenant_organisations (tenant_id, id, name, owner_id, updated_at)
+      values ('${t}', '${r.organizationId}', 'Org ${label}', '${r.userId}', now());
+    insert into invitations (tenant_id, id, email, token_hash, expires_at, invited_by_id)
+      values ('${t}', '${r.invitationId}', 'invitee-${t}@example.test', 'hash-${t}', now() + interval '7 days', '${r.userId}');
+    insert into sites (tenant_id, id, name, updated_at) values ('${t}', '${r.siteId}', 'Site ${label}', now());
+    insert into buildings (tenant_id, id, site_id, name, updated_at)
+      values ('${t}', '${r.buildingId}', '${r.siteId}', 'Building ${label}', now());
+    insert into assets (tenant_id, id, building_id, tag, name, category, updated_at)
+      values ('${t}', '${r.assetId}', '${r.buildingId}', 'TAG-${label}', 'Asset ${label}', 'HVAC', now());
+    insert into audit_events (tenant_id, id, actor_id, action, target_type)
+      values ('${t}', '${r.auditEventId}', '${r.userId}', 'site.create', 'site');
+    insert into api_keys (tenant_id, id, name, prefix, key_hash, created_by_id)
+      values ('${t}', '${r.apiKeyId}', 'Key ${label}', 'tk_${label}', 'keyhash-${t}', '${r.userId}');
+  `);
+  return r;
+}

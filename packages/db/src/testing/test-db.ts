@@ -1,0 +1,125 @@
+// Throwaway databases for tests: in-memory PGlite by default, or a fresh
+// database on the PostgreSQL server named by TEST_DATABASE_URL.
+import { randomBytes } from 'node:crypto';
+
+import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+import { APP_ROLE, createDb, openPgliteAt } from '../client.ts';
+import type { Database, PoolOptions } from '../client.ts';
+import { migrate } from '../migrate.ts';
+import { pgliteOwner, postgresOwner } from '../owner.ts';
+import type { OwnerConnection } from '../owner.ts';
+
+/** The PostgreSQL server tests use, if any; tests read no other variable. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
+
+export interface TestDatabase {
+  kind: 'pglite' | 'postgres';
+  /** Connected as the schema owner (a superuser): RLS does not apply to it. */
+  owner: OwnerConnection;
+  /**
+   * Runs `sql` in one transaction as the app role, with app.tenant_id set when
+   * `tenantId` is given, and returns its rows. Nothing but the database's own
+   * rules (grants and RLS) stands between the query and the data.
+   */
+  asApp<T = Record<string, unknown>>(sql: string, params?: unknown[], tenantId?: string): Promise<T[]>;
+  /** Opens the runtime client (Prisma as the app role). */
+  openApp(pool?: PoolOptions): Promise<Database>;
+  /** Postgres only: the database's URL. */
+  url?: string;
+  close(): Promise<void>;
+}
+
+export interface TestDatabaseOptions {
+  /** Apply the migrations (default true). */
+  migrate?: boolean;
+  migrationsDir?: string;
+}
+
+/** The statements that make the rest of a transaction run as the app role, bound to a tenant. */
+function appPrelude(tenantId: string | undefined): { sql: string; params: unknown[] }[] {
+  const prelude = [{ sql: `set local role ${APP_ROLE}`, params: [] as unknown[] }];
+  if (tenantId) prelude.push({ sql: `select set_config('app.tenant_id', $1, true)`, params: [tenantId] });
+  return prelude;
+}
+
+async function pgliteTestDatabase(options: TestDatabaseOptions): Promise<TestDatabase> {
+  const pglite: PGlite = await openPgliteAt('memory://');
+  const owner = pgliteOwner(pglite);
+  if (options.migrate ?? true) await migrate(owner, options.migrationsDir);
+  let app: Database | undefined;
+  return {
+    kind: 'pglite',
+    owner,
+    asApp: async <T>(sql: string, params: unknown[] = [], tenantId?: string) =>
+      pglite.transaction(async (tx) => {
+        for (const step of appPrelude(tenantId)) await tx.query(step.sql, step.params);
+        return (await tx.query<T>(sql, params)).rows;
+      }),
+    // PGlite is one connection: the runtime client switches it to the app role
+    // for good, so open it after any owner work.
+    openApp: async () => {
+      app = await createDb({ kind: 'pglite', pglite, migrate: false });
+      return app;
+    },
+    close: async () => {
+      await app?.close();
+      await pglite.close();
+    },
+  };
+}
+
+async function postgresTestDatabase(serverUrl: string, options: TestDatabaseOptions): Promise<TestDatabase> {
+  const name = `tenantry_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const owner = postgresOwner(url.toString());
+  if (options.migrate ?? true) await migrate(owner, options.migrationsDir);
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
+  const apps: Database[] = [];
+  return {
+    kind: 'postgres',
+    url: url.toString(),
+    owner,
+    asApp: async <T>(sql: string, params: unknown[] = [], tenantId?: string) => {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        for (const step of appPrelude(tenantId)) await client.query(step.sql, step.params);
+        const rows = (await client.query(sql, params)).rows as T[];
+        await client.query('commit');
+        return rows;
+      } catch (error) {
+        await client.query('rollback');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    openApp: async (poolOptions) => {
+      const app = await createDb({ kind: 'postgres', url: url.toString(), pool: poolOptions });
+      apps.push(app);
+      return app;
+    },
+    close: async () => {
+      await Promise.all(apps.map((a) => a.close()));
+      await pool.end();
+      await owner.close();
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+export function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  return TEST_DATABASE_URL
+    ? postgresTestDatabase(TEST_DATABASE_URL, options)
+    : pgliteTestDatabase(options);
+}

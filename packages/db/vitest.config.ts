@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts'],
+    // PGlite boots in about two seconds, and migrations add a little more.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // Two cores: keep the number of PGlite instances booting at once small.
+    maxWorkers: 2,
+  },
+});
