@@ -6,6 +6,7 @@
 // transaction.
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { DriverAdapterError } from '@prisma/driver-adapter-utils';
 import type {
   SqlDriverAdapter,
   SqlMigrationAwareDriverAdapterFactory,
@@ -13,12 +14,33 @@ import type {
 import type pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 
+interface PostgresError {
+  code: string;
+  severity: string;
+  message: string;
+  detail?: string;
+  column?: string;
+  hint?: string;
+}
+
+function isPostgresError(error: unknown): error is PostgresError {
+  const e = error as Partial<PostgresError> | null;
+  return typeof e?.code === 'string' && typeof e.severity === 'string' && typeof e.message === 'string';
+}
+
 function runningWholeScripts(
   adapter: SqlDriverAdapter,
   run: (script: string) => Promise<unknown>,
 ): SqlDriverAdapter {
   adapter.executeScript = async (script) => {
-    await run(script);
+    try {
+      await run(script);
+    } catch (error) {
+      // In the adapter's own error shape, so the engine reports the database's message.
+      if (!isPostgresError(error)) throw error;
+      const { code, severity, message, detail, column, hint } = error;
+      throw new DriverAdapterError({ kind: 'postgres', code, severity, message, detail, column, hint });
+    }
   };
   return adapter;
 }

@@ -68,7 +68,7 @@ async function run(argv: string[]): Promise<number> {
     case 'new': {
       const name = rest[0];
       if (!name) throw new DbError('missing migration name: pnpm db:migrate:new <name>');
-      const folder = await createMigration(name, dir);
+      const folder = await createMigration(name, { dir });
       console.log(folder ? `wrote ${folder}: review migration.sql and down.sql` : 'no changes: the migrations match the schema');
       return 0;
     }

@@ -163,8 +163,7 @@ function scriptOf(result: unknown): string {
 /** Writes the next migration folder (up and down) from the schema's diff. */
 export async function createMigration(
   name: string,
-  dir = MIGRATIONS_DIR,
-  now = new Date(),
+  { dir = MIGRATIONS_DIR, schemaPath = SCHEMA_PATH, now = new Date() } = {},
 ): Promise<string | null> {
   if (!/^[a-z0-9_]{1,60}$/.test(name)) {
     throw new DbError('migration name must be 1-60 characters of a-z, 0-9 and _');
@@ -173,7 +172,7 @@ export async function createMigration(
   if (!existsSync(join(dir, LOCKFILE))) {
     await writeFile(join(dir, LOCKFILE), 'provider = "postgresql"\n');
   }
-  const next = await plan(dir);
+  const next = await plan(dir, schemaPath);
   if (!next) return null;
   const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14);
   const folder = `${stamp}_${name}`;
