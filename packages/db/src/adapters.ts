@@ -4,6 +4,10 @@
 // splits the script on semicolons (which breaks DO $$ … $$ blocks). Here each
 // script runs whole, through the simple query protocol, as one implicit
 // transaction.
+//
+// The engine never disposes what it connects, and it holds a session-level
+// advisory lock while migrating; release() closes those connections so the
+// next engine does not wait on a lock held by an idle pooled connection.
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { DriverAdapterError } from '@prisma/driver-adapter-utils';
@@ -51,9 +55,15 @@ async function connectPglite(pglite: PGlite, owned: boolean): Promise<SqlDriverA
   return adapter;
 }
 
-export class PGliteAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
+export interface EngineAdapterFactory extends SqlMigrationAwareDriverAdapterFactory {
+  /** Closes every connection the engine opened through this factory. */
+  release(): Promise<void>;
+}
+
+export class PGliteAdapterFactory implements EngineAdapterFactory {
   readonly provider = 'postgres';
   readonly adapterName = 'tenantry-pglite';
+  private shadows: PGlite[] = [];
 
   constructor(private readonly pglite: PGlite) {}
 
@@ -62,28 +72,44 @@ export class PGliteAdapterFactory implements SqlMigrationAwareDriverAdapterFacto
   }
 
   connectToShadowDb(): Promise<SqlDriverAdapter> {
-    return connectPglite(new PGlite(), true);
+    const shadow = new PGlite();
+    this.shadows.push(shadow);
+    return connectPglite(shadow, true);
+  }
+
+  async release(): Promise<void> {
+    const shadows = this.shadows.splice(0);
+    await Promise.all(shadows.filter((s) => !s.closed).map((s) => s.close()));
+    await this.pglite.query('select pg_advisory_unlock_all()');
   }
 }
 
-export class PostgresMigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
+export class PostgresMigrationAdapterFactory implements EngineAdapterFactory {
   readonly provider = 'postgres';
   readonly adapterName = 'tenantry-pg';
   private readonly inner: PrismaPg;
+  private pools: pg.Pool[] = [];
 
   constructor(config: pg.PoolConfig) {
     this.inner = new PrismaPg(config);
   }
 
   async connect(): Promise<SqlDriverAdapter> {
-    const adapter = await this.inner.connect();
-    const pool = adapter.underlyingDriver();
-    return runningWholeScripts(adapter, (s) => pool.query(s));
+    return this.track(await this.inner.connect());
   }
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
-    const adapter = await this.inner.connectToShadowDb();
+    return this.track(await this.inner.connectToShadowDb());
+  }
+
+  private track(adapter: Awaited<ReturnType<PrismaPg['connect']>>): SqlDriverAdapter {
     const pool = adapter.underlyingDriver();
+    this.pools.push(pool);
     return runningWholeScripts(adapter, (s) => pool.query(s));
+  }
+
+  async release(): Promise<void> {
+    const pools = this.pools.splice(0);
+    await Promise.all(pools.filter((p) => !p.ended).map((p) => p.end()));
   }
 }

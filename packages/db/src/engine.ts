@@ -5,10 +5,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 import { PGlite } from '@electric-sql/pglite';
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { PGliteAdapterFactory } from './adapters.ts';
+import type { EngineAdapterFactory } from './adapters.ts';
 
 export type SchemaEngine = bg.SchemaEngine;
 
@@ -40,29 +40,42 @@ function instantiate(): void {
   instantiated = true;
 }
 
+export interface EngineSession {
+  engine: SchemaEngine;
+  /** Frees the engine and closes its connections. */
+  close(): Promise<void>;
+}
+
 export async function openEngine(
-  factory: SqlMigrationAwareDriverAdapterFactory,
+  factory: EngineAdapterFactory,
   schema: { path: string; content: string },
-): Promise<SchemaEngine> {
+): Promise<EngineSession> {
   instantiate();
-  return bg.SchemaEngine.new(
+  const engine = await bg.SchemaEngine.new(
     { datamodels: [[schema.path, schema.content]] },
     () => {},
     bindMigrationAwareSqlAdapterFactory(factory),
   );
+  return {
+    engine,
+    close: async () => {
+      engine.free();
+      await factory.release();
+    },
+  };
 }
 
 /** An engine on a throwaway in-memory database, for diffs that touch no real one. */
 export async function openScratchEngine(schema: {
   path: string;
   content: string;
-}): Promise<{ engine: SchemaEngine; close: () => Promise<void> }> {
+}): Promise<EngineSession> {
   const pglite = new PGlite();
-  const engine = await openEngine(new PGliteAdapterFactory(pglite), schema);
+  const session = await openEngine(new PGliteAdapterFactory(pglite), schema);
   return {
-    engine,
+    engine: session.engine,
     close: async () => {
-      engine.free();
+      await session.close();
       await pglite.close();
     },
   };

@@ -68,14 +68,14 @@ async function readSchema(path = SCHEMA_PATH): Promise<{ path: string; content: 
 /** Applies pending migrations, as `prisma migrate deploy` does. Returns their names. */
 export async function migrate(owner: OwnerConnection, dir = MIGRATIONS_DIR): Promise<string[]> {
   const migrations = await readMigrations(dir);
-  const engine = await openEngine(owner.factory, await readSchema()).catch(explain);
+  const { engine, close } = await openEngine(owner.factory, await readSchema()).catch(explain);
   try {
     const out = await engine
       .applyMigrations({ migrationsList: migrations.list, filters: NO_FILTER })
       .catch(explain);
     return out.appliedMigrationNames;
   } finally {
-    engine.free();
+    await close();
   }
 }
 
@@ -120,11 +120,11 @@ export async function rollback(owner: OwnerConnection, dir = MIGRATIONS_DIR): Pr
 
 /** Drops everything in the schema, then applies every migration. */
 export async function reset(owner: OwnerConnection, dir = MIGRATIONS_DIR): Promise<string[]> {
-  const engine = await openEngine(owner.factory, await readSchema()).catch(explain);
+  const { engine, close } = await openEngine(owner.factory, await readSchema()).catch(explain);
   try {
     await engine.reset({ filter: NO_FILTER }).catch(explain);
   } finally {
-    engine.free();
+    await close();
   }
   return migrate(owner, dir);
 }

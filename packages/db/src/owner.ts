@@ -1,14 +1,14 @@
 // A connection as the schema owner, for migrations and maintenance. Runtime
 // queries never use it: they run as the app role (see client.ts).
 import type { PGlite } from '@electric-sql/pglite';
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 
 import { PGliteAdapterFactory, PostgresMigrationAdapterFactory } from './adapters.ts';
+import type { EngineAdapterFactory } from './adapters.ts';
 
 export interface OwnerConnection {
   /** For Prisma's schema engine. */
-  factory: SqlMigrationAwareDriverAdapterFactory;
+  factory: EngineAdapterFactory;
   exec(sql: string): Promise<void>;
   rows<T>(sql: string): Promise<T[]>;
   close(): Promise<void>;

@@ -4,7 +4,7 @@ import type { OwnerConnection } from '../owner.ts';
  * Everything the migrations define in the public schema, as comparable text:
  * columns, constraints, indexes, enums, RLS flags, policies and grants.
  */
-export async function schemaSnapshot(owner: OwnerConnection): Promise<Record<string, string[]>> {
+export async function schemaSnapshot(owner: OwnerConnection) {
   const q = async (sql: string) =>
     (await owner.rows<{ line: string }>(sql)).map((r) => r.line).sort();
   return {
