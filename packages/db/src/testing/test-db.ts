@@ -6,7 +6,10 @@ import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
 import { APP_ROLE, createDb, openPgliteAt } from '../client.ts';
-import type { Database, PoolOptions } from '../client.ts';
+import type { Database, Db, PoolOptions } from '../client.ts';
+import { PGliteAdapterFactory } from '../adapters.ts';
+import { PrismaClient } from '../generated/client.ts';
+import { PrismaPg } from '@prisma/adapter-pg';
 import { migrate } from '../migrate.ts';
 import { pgliteOwner, postgresOwner } from '../owner.ts';
 import type { OwnerConnection } from '../owner.ts';
@@ -26,6 +29,11 @@ export interface TestDatabase {
   asApp<T = Record<string, unknown>>(sql: string, params?: unknown[], tenantId?: string): Promise<T[]>;
   /** Opens the runtime client (Prisma as the app role). */
   openApp(pool?: PoolOptions): Promise<Database>;
+  /**
+   * Opens Prisma as the owner, whom RLS does not bind: for proving the
+   * tenant-bound client alone. On PGlite, do not combine it with openApp().
+   */
+  openOwnerPrisma(): Promise<Db>;
   /** Postgres only: the database's URL. */
   url?: string;
   close(): Promise<void>;
@@ -49,6 +57,7 @@ async function pgliteTestDatabase(options: TestDatabaseOptions): Promise<TestDat
   const owner = pgliteOwner(pglite);
   if (options.migrate ?? true) await migrate(owner, options.migrationsDir);
   let app: Database | undefined;
+  const prismas: Db[] = [];
   return {
     kind: 'pglite',
     owner,
@@ -63,8 +72,14 @@ async function pgliteTestDatabase(options: TestDatabaseOptions): Promise<TestDat
       app = await createDb({ kind: 'pglite', pglite, migrate: false });
       return app;
     },
+    openOwnerPrisma: async () => {
+      const prisma = new PrismaClient({ adapter: new PGliteAdapterFactory(pglite) });
+      prismas.push(prisma);
+      return prisma;
+    },
     close: async () => {
       await app?.close();
+      await Promise.all(prismas.map((p) => p.$disconnect()));
       await pglite.close();
     },
   };
@@ -82,6 +97,7 @@ async function postgresTestDatabase(serverUrl: string, options: TestDatabaseOpti
   if (options.migrate ?? true) await migrate(owner, options.migrationsDir);
   const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
   const apps: Database[] = [];
+  const prismas: Db[] = [];
   return {
     kind: 'postgres',
     url: url.toString(),
@@ -106,8 +122,14 @@ async function postgresTestDatabase(serverUrl: string, options: TestDatabaseOpti
       apps.push(app);
       return app;
     },
+    openOwnerPrisma: async () => {
+      const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString(), max: 2 }) });
+      prismas.push(prisma);
+      return prisma;
+    },
     close: async () => {
       await Promise.all(apps.map((a) => a.close()));
+      await Promise.all(prismas.map((p) => p.$disconnect()));
       await pool.end();
       await owner.close();
       const cleanup = new pg.Client({ connectionString: serverUrl });
