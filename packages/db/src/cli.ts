@@ -40,16 +40,72 @@ async function withOwner<T>(config: DbConfig, fn: (owner: OwnerConnection) => Pr
   }
 }
 
-async function seedAndPrint(config: DbConfig): Promise<void> {
+async function seedAndPrint(config: DbConfig): Promise<number> {
   const db = await createDb({ ...config, migrate: true });
   try {
     const result = await seed(db.prisma);
     console.log(result === 'created' ? 'seeded the demo tenant' : 'the demo tenant is already there');
     console.log(`demo sign-in: ${DEMO.email} / ${DEMO.password}`);
+    return 0;
   } finally {
     await db.close();
   }
 }
+
+interface CommandArgs {
+  rest: string[];
+  dir: string;
+  /** Read lazily: commands that touch no database do not need a valid one. */
+  config: () => DbConfig;
+}
+type Command = (args: CommandArgs) => Promise<number>;
+
+const onOwner =
+  (fn: (owner: OwnerConnection, dir: string) => Promise<number>): Command =>
+  ({ dir, config }) =>
+    withOwner(config(), (owner) => fn(owner, dir));
+
+const COMMANDS: Record<string, Command> = {
+  migrate: onOwner(async (owner, dir) => {
+    const applied = await migrate(owner, dir);
+    console.log(applied.length ? `applied ${applied.join(', ')}` : 'already up to date');
+    return 0;
+  }),
+  new: async ({ rest, dir }) => {
+    const name = rest[0];
+    if (!name) throw new DbError('missing migration name: pnpm db:migrate:new <name>');
+    const folder = await createMigration(name, { dir });
+    console.log(folder ? `wrote ${folder}: review migration.sql and down.sql` : 'no changes: the migrations match the schema');
+    return 0;
+  },
+  status: onOwner(async (owner, dir) => {
+    const s = await status(owner, dir);
+    for (const name of s.applied) console.log(`applied  ${name}`);
+    for (const name of s.failed) console.log(`FAILED   ${name}`);
+    for (const name of s.pending) console.log(`pending  ${name}`);
+    return s.failed.length ? 1 : 0;
+  }),
+  drift: async ({ dir }) => {
+    if (!(await plan(dir))) {
+      console.log('no drift: the migrations match the schema');
+      return 0;
+    }
+    console.error('drift: the schema differs from the migrations; run pnpm db:migrate:new <name>');
+    return 1;
+  },
+  down: onOwner(async (owner, dir) => {
+    const name = await rollback(owner, dir);
+    console.log(name ? `reverted ${name}` : 'nothing to revert');
+    return 0;
+  }),
+  reset: onOwner(async (owner, dir) => {
+    const applied = await reset(owner, dir);
+    console.log(`reset; applied ${applied.join(', ')}`);
+    return 0;
+  }),
+  seed: ({ config }) => seedAndPrint(config()),
+  dev: ({ config }) => seedAndPrint(config()),
+};
 
 async function run(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -57,65 +113,14 @@ async function run(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: { migrations: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
-  const [command, ...rest] = positionals;
-  if (values.help || !command) {
+  const [name, ...rest] = positionals;
+  if (values.help || !name) {
     console.log(USAGE);
     return values.help ? 0 : 1;
   }
-  const dir = values.migrations ?? MIGRATIONS_DIR;
-
-  switch (command) {
-    case 'new': {
-      const name = rest[0];
-      if (!name) throw new DbError('missing migration name: pnpm db:migrate:new <name>');
-      const folder = await createMigration(name, { dir });
-      console.log(folder ? `wrote ${folder}: review migration.sql and down.sql` : 'no changes: the migrations match the schema');
-      return 0;
-    }
-    case 'drift': {
-      const next = await plan(dir);
-      if (!next) {
-        console.log('no drift: the migrations match the schema');
-        return 0;
-      }
-      console.error('drift: the schema differs from the migrations; run pnpm db:migrate:new <name>');
-      return 1;
-    }
-  }
-
-  const config = configFromEnv(readDbEnv());
-  if (command === 'seed' || command === 'dev') {
-    await seedAndPrint(config);
-    return 0;
-  }
-  return withOwner(config, async (owner) => {
-    switch (command) {
-      case 'migrate': {
-        const applied = await migrate(owner, dir);
-        console.log(applied.length ? `applied ${applied.join(', ')}` : 'already up to date');
-        return 0;
-      }
-      case 'status': {
-        const s = await status(owner, dir);
-        for (const name of s.applied) console.log(`applied  ${name}`);
-        for (const name of s.failed) console.log(`FAILED   ${name}`);
-        for (const name of s.pending) console.log(`pending  ${name}`);
-        return s.failed.length ? 1 : 0;
-      }
-      case 'down': {
-        const name = await rollback(owner, dir);
-        console.log(name ? `reverted ${name}` : 'nothing to revert');
-        return 0;
-      }
-      case 'reset': {
-        const applied = await reset(owner, dir);
-        console.log(`reset; applied ${applied.join(', ')}`);
-        return 0;
-      }
-      default:
-        throw new DbError(`unknown command "${command}"; run with --help`);
-    }
-  });
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) throw new DbError(`unknown command "${name}"; run with --help`);
+  return command({ rest, dir: values.migrations ?? MIGRATIONS_DIR, config: () => configFromEnv(readDbEnv()) });
 }
 
 let code: number;

@@ -14,13 +14,23 @@ export interface OwnerConnection {
   close(): Promise<void>;
 }
 
+// PGlite is one connection, which the runtime client switches to the app role
+// for good; `set local role none` runs a statement as the session's own
+// (owner) role and reverts when its transaction ends.
 export function pgliteOwner(pglite: PGlite): OwnerConnection {
   return {
     factory: new PGliteAdapterFactory(pglite),
     exec: async (sql) => {
-      await pglite.exec(sql);
+      await pglite.transaction(async (tx) => {
+        await tx.exec('set local role none');
+        await tx.exec(sql);
+      });
     },
-    rows: async <T>(sql: string) => (await pglite.query<T>(sql)).rows,
+    rows: async <T>(sql: string) =>
+      pglite.transaction(async (tx) => {
+        await tx.exec('set local role none');
+        return (await tx.query<T>(sql)).rows;
+      }),
     close: async () => {},
   };
 }

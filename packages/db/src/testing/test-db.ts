@@ -67,7 +67,7 @@ async function pgliteTestDatabase(options: TestDatabaseOptions): Promise<TestDat
         return (await tx.query<T>(sql, params)).rows;
       }),
     // PGlite is one connection: the runtime client switches it to the app role
-    // for good, so open it after any owner work.
+    // for good (owner calls still run as the owner; see pgliteOwner).
     openApp: async () => {
       app = await createDb({ kind: 'pglite', pglite, migrate: false });
       return app;
