@@ -54,7 +54,8 @@ beforeAll(async () => {
       from pg_index i join pg_class ci on ci.oid = i.indexrelid
      where i.indisunique and ci.relnamespace = 'public'::regnamespace`);
   for (const index of uniqueIndexes) {
-    if (!keys.some((k) => k.name === index.name)) keys.push({ ...index, type: 'u', refTable: null, refColumns: null });
+    if (!keys.some((k) => k.name === index.name))
+      keys.push({ ...index, type: 'u', refTable: null, refColumns: null });
   }
 });
 afterAll(() => db.close());

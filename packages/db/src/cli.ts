@@ -75,7 +75,11 @@ const COMMANDS: Record<string, Command> = {
     const name = rest[0];
     if (!name) throw new DbError('missing migration name: pnpm db:migrate:new <name>');
     const folder = await createMigration(name, { dir });
-    console.log(folder ? `wrote ${folder}: review migration.sql and down.sql` : 'no changes: the migrations match the schema');
+    console.log(
+      folder
+        ? `wrote ${folder}: review migration.sql and down.sql`
+        : 'no changes: the migrations match the schema',
+    );
     return 0;
   },
   status: onOwner(async (owner, dir) => {
@@ -120,7 +124,11 @@ async function run(argv: string[]): Promise<number> {
   }
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) throw new DbError(`unknown command "${name}"; run with --help`);
-  return command({ rest, dir: values.migrations ?? MIGRATIONS_DIR, config: () => configFromEnv(readDbEnv()) });
+  return command({
+    rest,
+    dir: values.migrations ?? MIGRATIONS_DIR,
+    config: () => configFromEnv(readDbEnv()),
+  });
 }
 
 let code: number;

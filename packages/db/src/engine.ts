@@ -43,7 +43,7 @@ function instantiate(): void {
 export interface EngineSession {
   engine: SchemaEngine;
   /** Frees the engine and closes its connections. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export async function openEngine(
@@ -66,10 +66,7 @@ export async function openEngine(
 }
 
 /** An engine on a throwaway in-memory database, for diffs that touch no real one. */
-export async function openScratchEngine(schema: {
-  path: string;
-  content: string;
-}): Promise<EngineSession> {
+export async function openScratchEngine(schema: { path: string; content: string }): Promise<EngineSession> {
   const pglite = new PGlite();
   const session = await openEngine(new PGliteAdapterFactory(pglite), schema);
   return {

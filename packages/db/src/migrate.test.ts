@@ -4,7 +4,16 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createMigration, MIGRATIONS_DIR, migrate, plan, readMigrations, rollback, SCHEMA_PATH, status } from './migrate.ts';
+import {
+  createMigration,
+  MIGRATIONS_DIR,
+  migrate,
+  plan,
+  readMigrations,
+  rollback,
+  SCHEMA_PATH,
+  status,
+} from './migrate.ts';
 import { insertTenant } from './testing/fixtures.ts';
 import { rowCounts, schemaSnapshot } from './testing/schema-snapshot.ts';
 import { createTestDatabase } from './testing/test-db.ts';
@@ -107,7 +116,10 @@ describe('migrations', () => {
     const { dir } = await migrationsWithExtra();
     const broken = '29990101000001_broken';
     await mkdir(join(dir, broken));
-    await writeFile(join(dir, broken, 'migration.sql'), 'ALTER TABLE "sites" ADD COLUMN "x" INT;\nSELEC oops;');
+    await writeFile(
+      join(dir, broken, 'migration.sql'),
+      'ALTER TABLE "sites" ADD COLUMN "x" INT;\nSELEC oops;',
+    );
     const db = await createTestDatabase({ migrate: false });
     try {
       await expect(migrate(db.owner, dir)).rejects.toThrow(/syntax error/);
@@ -128,16 +140,24 @@ describe('drift and new migrations', () => {
     const schema = await readFile(SCHEMA_PATH, 'utf8');
     await writeFile(
       schemaPath,
-      schema.replace('  address   String?  @db.VarChar(300)\n', '  address   String?  @db.VarChar(300)\n  code      String?  @db.VarChar(20)\n'),
+      schema.replace(
+        '  address   String?  @db.VarChar(300)\n',
+        '  address   String?  @db.VarChar(300)\n  code      String?  @db.VarChar(20)\n',
+      ),
     );
     const next = await plan(dir, schemaPath);
     expect(next?.up).toMatch(/ALTER TABLE ("public"\.)?"sites" ADD COLUMN\s+"code" VARCHAR\(20\)/);
     expect(next?.down).toMatch(/ALTER TABLE ("public"\.)?"sites" DROP COLUMN "code"/);
 
-    const folder = await createMigration('site_code', { dir, schemaPath, now: new Date('2999-01-01T00:00:00Z') });
+    const folder = await createMigration('site_code', {
+      dir,
+      schemaPath,
+      now: new Date('2999-01-01T00:00:00Z'),
+    });
     expect(folder).toBe('29990101000000_site_code');
-    expect(await readFile(join(dir, folder!, 'migration.sql'), 'utf8')).toBe(next?.up);
-    expect(await readFile(join(dir, folder!, 'down.sql'), 'utf8')).toBe(next?.down);
+    if (!folder) return;
+    expect(await readFile(join(dir, folder, 'migration.sql'), 'utf8')).toBe(next?.up);
+    expect(await readFile(join(dir, folder, 'down.sql'), 'utf8')).toBe(next?.down);
     expect(await plan(dir, schemaPath)).toBeNull();
   });
 });

@@ -22,12 +22,19 @@ const tables = Object.entries(TENANT_TABLES);
 
 describe('row-level security, as the app role', () => {
   it('is enabled and forced on every tenant-owned table and on tenants', async () => {
-    const rows = await db.owner.rows<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
+    const rows = await db.owner.rows<{
+      relname: string;
+      relrowsecurity: boolean;
+      relforcerowsecurity: boolean;
+    }>(
       `select relname, relrowsecurity, relforcerowsecurity from pg_class
         where relnamespace = 'public'::regnamespace and relkind = 'r'`,
     );
     for (const table of ['tenants', ...Object.keys(TENANT_TABLES)]) {
-      expect(rows.find((r) => r.relname === table), table).toMatchObject({
+      expect(
+        rows.find((r) => r.relname === table),
+        table,
+      ).toMatchObject({
         relrowsecurity: true,
         relforcerowsecurity: true,
       });
@@ -51,13 +58,17 @@ describe('row-level security, as the app role', () => {
   });
 
   it.each(tables)("%s: tenant B sees only its own rows, never A's", async (table, key) => {
-    const rows = await db.asApp<{ id: string; tenant_id: string }>(`select id, tenant_id from ${table}`, [], b.tenantId);
+    const rows = await db.asApp<{ id: string; tenant_id: string }>(
+      `select id, tenant_id from ${table}`,
+      [],
+      b.tenantId,
+    );
     expect(rows.map((r) => r.id)).toEqual([b[key]]);
     const byId = await db.asApp(`select id from ${table} where id = $1`, [a[key]], b.tenantId);
     expect(byId).toEqual([]);
   });
 
-  it("tenants: B sees only its own tenant row", async () => {
+  it('tenants: B sees only its own tenant row', async () => {
     const rows = await db.asApp<{ id: string }>('select id from tenants', [], b.tenantId);
     expect(rows.map((r) => r.id)).toEqual([b.tenantId]);
   });
@@ -88,7 +99,7 @@ describe('row-level security, as the app role', () => {
     expect(await db.asApp(`select id from ${table} where id = $1`, [a[key]], a.tenantId)).toHaveLength(1);
   });
 
-  it("tenant B cannot insert a row that belongs to A", async () => {
+  it('tenant B cannot insert a row that belongs to A', async () => {
     const insert = db.asApp(
       `insert into sites (tenant_id, id, name, updated_at) values ($1, gen_random_uuid(), 'planted', now())`,
       [a.tenantId],
@@ -97,8 +108,12 @@ describe('row-level security, as the app role', () => {
     await expect(insert).rejects.toThrow(/row-level security/);
   });
 
-  it("tenant B cannot move its own row into A", async () => {
-    const move = db.asApp(`update sites set tenant_id = $1 where id = $2`, [a.tenantId, b.siteId], b.tenantId);
+  it('tenant B cannot move its own row into A', async () => {
+    const move = db.asApp(
+      `update sites set tenant_id = $1 where id = $2`,
+      [a.tenantId, b.siteId],
+      b.tenantId,
+    );
     await expect(move).rejects.toThrow(/row-level security/);
   });
 

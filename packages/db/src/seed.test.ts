@@ -36,8 +36,9 @@ describe('seed', () => {
     const [account] = await db.owner.rows<{ password: string }>(
       `select a.password from accounts a join users u on u.id = a.user_id where u.email = '${DEMO.email}'`,
     );
-    expect(account?.password).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    expect(await verifyPassword(account!.password, DEMO.password)).toBe(true);
-    expect(await verifyPassword(account!.password, 'wrong')).toBe(false);
+    const hash = account?.password ?? '';
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await verifyPassword(hash, DEMO.password)).toBe(true);
+    expect(await verifyPassword(hash, 'wrong')).toBe(false);
   });
 });

@@ -16,7 +16,11 @@ export const DEMO = {
 
 const SITES = [
   { name: 'Headquarters', address: '1 Harbour Street, Bristol', buildings: ['North Tower', 'South Tower'] },
-  { name: 'Distribution Centre', address: '40 Quay Road, Avonmouth', buildings: ['Warehouse A', 'Warehouse B'] },
+  {
+    name: 'Distribution Centre',
+    address: '40 Quay Road, Avonmouth',
+    buildings: ['Warehouse A', 'Warehouse B'],
+  },
   { name: 'Research Campus', address: 'Science Park, Cambridge', buildings: ['Lab 1'] },
 ];
 
@@ -27,7 +31,13 @@ const KINDS = [
   { category: 'Plumbing', name: 'Booster set' },
   { category: 'Lifts', name: 'Passenger lift' },
 ];
-const STATUSES: AssetStatus[] = ['OPERATIONAL', 'OPERATIONAL', 'OPERATIONAL', 'MAINTENANCE', 'OUT_OF_SERVICE'];
+const STATUSES: AssetStatus[] = [
+  'OPERATIONAL',
+  'OPERATIONAL',
+  'OPERATIONAL',
+  'MAINTENANCE',
+  'OUT_OF_SERVICE',
+];
 
 export type SeedResult = 'created' | 'exists';
 

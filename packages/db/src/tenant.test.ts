@@ -43,18 +43,26 @@ describe('withTenant', () => {
       expect((await tx.tenant.findMany()).map((t) => t.id)).toEqual([b.tenantId]);
       // Relations follow the tenant-inclusive keys.
       const withBuildings = await tx.site.findMany({ include: { buildings: { include: { assets: true } } } });
-      expect(withBuildings.flatMap((s) => s.buildings.flatMap((bl) => bl.assets.map((x) => x.id)))).toEqual([b.assetId]);
+      expect(withBuildings.flatMap((s) => s.buildings.flatMap((bl) => bl.assets.map((x) => x.id)))).toEqual([
+        b.assetId,
+      ]);
     });
   });
 
   it("cannot update or delete another tenant's rows", async () => {
     await withTenant(app.prisma, b.tenantId, async (tx) => {
-      await expect(tx.site.update({ where: siteOfA(), data: { name: 'hijacked' } })).rejects.toMatchObject({ code: 'P2025' });
-      expect(await tx.site.updateMany({ where: { id: a.siteId }, data: { name: 'hijacked' } })).toEqual({ count: 0 });
+      await expect(tx.site.update({ where: siteOfA(), data: { name: 'hijacked' } })).rejects.toMatchObject({
+        code: 'P2025',
+      });
+      expect(await tx.site.updateMany({ where: { id: a.siteId }, data: { name: 'hijacked' } })).toEqual({
+        count: 0,
+      });
       expect(await tx.asset.deleteMany({ where: { id: a.assetId } })).toEqual({ count: 0 });
     });
     await withTenant(app.prisma, b.tenantId, async (tx) => {
-      await expect(tx.asset.delete({ where: { tenantId_id: { tenantId: a.tenantId, id: a.assetId } } })).rejects.toMatchObject({ code: 'P2025' });
+      await expect(
+        tx.asset.delete({ where: { tenantId_id: { tenantId: a.tenantId, id: a.assetId } } }),
+      ).rejects.toMatchObject({ code: 'P2025' });
     });
     await withTenant(app.prisma, a.tenantId, async (tx) => {
       expect((await tx.site.findFirst({ where: { id: a.siteId } }))?.name).toBe('Site a');
@@ -64,12 +72,22 @@ describe('withTenant', () => {
 
   it('refuses to create rows for another tenant or to move a row between tenants', async () => {
     await withTenant(app.prisma, b.tenantId, async (tx) => {
-      await expect(tx.site.create({ data: { tenantId: a.tenantId, name: 'planted' } })).rejects.toThrow(TenantScopeError);
+      await expect(tx.site.create({ data: { tenantId: a.tenantId, name: 'planted' } })).rejects.toThrow(
+        TenantScopeError,
+      );
       await expect(
-        tx.site.createMany({ data: [{ tenantId: b.tenantId, name: 'ok' }, { tenantId: a.tenantId, name: 'planted' }] }),
+        tx.site.createMany({
+          data: [
+            { tenantId: b.tenantId, name: 'ok' },
+            { tenantId: a.tenantId, name: 'planted' },
+          ],
+        }),
       ).rejects.toThrow(TenantScopeError);
       await expect(
-        tx.site.update({ where: { tenantId_id: { tenantId: b.tenantId, id: b.siteId } }, data: { tenantId: a.tenantId } }),
+        tx.site.update({
+          where: { tenantId_id: { tenantId: b.tenantId, id: b.siteId } },
+          data: { tenantId: a.tenantId },
+        }),
       ).rejects.toThrow(TenantScopeError);
       await expect(tx.site.updateMany({ data: { tenantId: a.tenantId } })).rejects.toThrow(TenantScopeError);
     });
@@ -102,7 +120,9 @@ describe('withTenant', () => {
     );
     expect(site.tenantId).toBe(b.tenantId);
     expect(site.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/); // UUIDv7
-    await withTenant(app.prisma, b.tenantId, (tx) => tx.site.delete({ where: { tenantId_id: { tenantId: b.tenantId, id: site.id } } }));
+    await withTenant(app.prisma, b.tenantId, (tx) =>
+      tx.site.delete({ where: { tenantId_id: { tenantId: b.tenantId, id: site.id } } }),
+    );
   });
 
   it('is one transaction: a failure rolls every write back', async () => {
@@ -112,20 +132,32 @@ describe('withTenant', () => {
         throw new Error('injected failure');
       }),
     ).rejects.toThrow('injected failure');
-    expect(await withTenant(app.prisma, b.tenantId, (tx) => tx.site.count({ where: { name: 'doomed' } }))).toBe(0);
+    expect(
+      await withTenant(app.prisma, b.tenantId, (tx) => tx.site.count({ where: { name: 'doomed' } })),
+    ).toBe(0);
   });
 
   it('raw SQL inside it is still bound by RLS to the tenant', async () => {
-    const rows = await withTenant(app.prisma, b.tenantId, (tx) => tx.$queryRaw<{ id: string }[]>`select id from sites`);
+    const rows = await withTenant(
+      app.prisma,
+      b.tenantId,
+      (tx) => tx.$queryRaw<{ id: string }[]>`select id from sites`,
+    );
     expect(rows.map((r) => r.id)).toEqual([b.siteId]);
   });
 
   it('a pool of one connection serving A then B leaks nothing to B', async () => {
     expect(await withTenant(app.prisma, a.tenantId, (tx) => tx.site.count())).toBe(1);
-    const [setting] = await app.prisma.$queryRaw<{ t: string | null }[]>`select current_setting('app.tenant_id', true) as t`;
+    const [setting] = await app.prisma.$queryRaw<
+      { t: string | null }[]
+    >`select current_setting('app.tenant_id', true) as t`;
     expect(setting?.t ?? '').toBe('');
     expect(await app.prisma.site.findMany()).toEqual([]);
-    const seen = await withTenant(app.prisma, b.tenantId, (tx) => tx.$queryRaw<{ tenant_id: string }[]>`select tenant_id from sites`);
+    const seen = await withTenant(
+      app.prisma,
+      b.tenantId,
+      (tx) => tx.$queryRaw<{ tenant_id: string }[]>`select tenant_id from sites`,
+    );
     expect(seen.map((r) => r.tenant_id)).toEqual([b.tenantId]);
   });
 
@@ -147,13 +179,17 @@ describe('the tenant-bound client alone, with RLS out of the way', () => {
     try {
       const a2 = await insertTenant(other.owner, 'a');
       const b2 = await insertTenant(other.owner, 'b');
-      const owner = await other.openOwnerPrisma();
+      const owner = other.openOwnerPrisma();
       expect(await owner.site.count()).toBe(2); // RLS does not bind the owner
       const scoped = scopeToTenant(owner, b2.tenantId);
       expect((await scoped.site.findMany()).map((s) => s.id)).toEqual([b2.siteId]);
       expect(await scoped.site.findFirst({ where: { id: a2.siteId } })).toBeNull();
-      expect(await scoped.site.updateMany({ where: { id: a2.siteId }, data: { name: 'x' } })).toEqual({ count: 0 });
-      await expect(scoped.site.create({ data: { tenantId: a2.tenantId, name: 'planted' } })).rejects.toThrow(TenantScopeError);
+      expect(await scoped.site.updateMany({ where: { id: a2.siteId }, data: { name: 'x' } })).toEqual({
+        count: 0,
+      });
+      await expect(scoped.site.create({ data: { tenantId: a2.tenantId, name: 'planted' } })).rejects.toThrow(
+        TenantScopeError,
+      );
       expect(await owner.site.count({ where: { tenantId: a2.tenantId } })).toBe(1);
     } finally {
       await other.close();

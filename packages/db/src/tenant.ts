@@ -58,7 +58,7 @@ function scopeUniqueWhere(where: unknown, key: string, tenantId: string): Data {
     throw new TenantScopeError('a unique lookup needs a where object');
   }
   const w = where as Data;
-  const and = w.AND === undefined ? [] : Array.isArray(w.AND) ? w.AND : [w.AND];
+  const and: unknown[] = w.AND === undefined ? [] : Array.isArray(w.AND) ? (w.AND as unknown[]) : [w.AND];
   return { ...w, AND: [...and, { [key]: tenantId }] };
 }
 
@@ -115,7 +115,7 @@ export function scopeToTenant(db: Db, tenantId: string) {
     query: {
       $allModels: {
         $allOperations({ model, operation, args, query }) {
-          return query(scopeArgs(model, operation, args as Args, tenantId));
+          return query(scopeArgs(model, operation, args, tenantId));
         },
       },
     },

@@ -5,8 +5,7 @@ import type { OwnerConnection } from '../owner.ts';
  * columns, constraints, indexes, enums, RLS flags, policies and grants.
  */
 export async function schemaSnapshot(owner: OwnerConnection) {
-  const q = async (sql: string) =>
-    (await owner.rows<{ line: string }>(sql)).map((r) => r.line).sort();
+  const q = async (sql: string) => (await owner.rows<{ line: string }>(sql)).map((r) => r.line).sort();
   return {
     columns: await q(`
       select table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable

@@ -33,7 +33,7 @@ export interface TestDatabase {
    * Opens Prisma as the owner, whom RLS does not bind: for proving the
    * tenant-bound client alone. On PGlite, do not combine it with openApp().
    */
-  openOwnerPrisma(): Promise<Db>;
+  openOwnerPrisma(): Db;
   /** Postgres only: the database's URL. */
   url?: string;
   close(): Promise<void>;
@@ -72,7 +72,7 @@ async function pgliteTestDatabase(options: TestDatabaseOptions): Promise<TestDat
       app = await createDb({ kind: 'pglite', pglite, migrate: false });
       return app;
     },
-    openOwnerPrisma: async () => {
+    openOwnerPrisma: () => {
       const prisma = new PrismaClient({ adapter: new PGliteAdapterFactory(pglite) });
       prismas.push(prisma);
       return prisma;
@@ -122,8 +122,10 @@ async function postgresTestDatabase(serverUrl: string, options: TestDatabaseOpti
       apps.push(app);
       return app;
     },
-    openOwnerPrisma: async () => {
-      const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString(), max: 2 }) });
+    openOwnerPrisma: () => {
+      const prisma = new PrismaClient({
+        adapter: new PrismaPg({ connectionString: url.toString(), max: 2 }),
+      });
       prismas.push(prisma);
       return prisma;
     },
@@ -141,7 +143,5 @@ async function postgresTestDatabase(serverUrl: string, options: TestDatabaseOpti
 }
 
 export function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
-  return TEST_DATABASE_URL
-    ? postgresTestDatabase(TEST_DATABASE_URL, options)
-    : pgliteTestDatabase(options);
+  return TEST_DATABASE_URL ? postgresTestDatabase(TEST_DATABASE_URL, options) : pgliteTestDatabase(options);
 }
