@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// Say which database the suites run on, so a CI log shows both runs happened.
+console.log(`@tenantry/db tests run on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'in-memory PGlite'}`);
+
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],

@@ -41,6 +41,11 @@ async function withOwner<T>(config: DbConfig, fn: (owner: OwnerConnection) => Pr
 }
 
 async function seedAndPrint(config: DbConfig): Promise<number> {
+  console.log(
+    config.kind === 'pglite'
+      ? `database: embedded PGlite at ${config.dataDir ?? 'memory://'}`
+      : 'database: PostgreSQL (DATABASE_URL)',
+  );
   const db = await createDb({ ...config, migrate: true });
   try {
     const result = await seed(db.prisma);
