@@ -11,3 +11,7 @@ export type { TenantDb, TenantTransactionOptions } from './tenant.ts';
 export { Prisma } from './generated/client.ts';
 export * from './generated/enums.ts';
 export type * from './generated/models.ts';
+export { AUTH_ROLE, authClient, AuthScopeError } from './auth-client.ts';
+export type { AuthDb } from './auth-client.ts';
+export { hashPassword, verifyPassword } from './password.ts';
+export { DEMO, seed } from './seed.ts';

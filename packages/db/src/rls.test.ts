@@ -132,6 +132,34 @@ describe('row-level security, as the app role', () => {
   });
 });
 
+describe("better-auth's tables", () => {
+  it('the app role cannot read password hashes or session tokens', async () => {
+    await expect(db.asApp('select password from accounts')).rejects.toThrow(/permission denied/);
+    await expect(db.asApp('select token from sessions')).rejects.toThrow(/permission denied/);
+    await expect(db.asApp('select * from verifications')).rejects.toThrow(/permission denied/);
+    expect(await db.asApp('select id, user_id from sessions')).toEqual([]);
+  });
+
+  it('the auth role finds users across tenants but can change only their profile', async () => {
+    const users = await db.asAuth<{ id: string }>('select id from users order by id');
+    expect(users.map((u) => u.id).sort()).toEqual([a.userId, b.userId].sort());
+    await expect(db.asAuth(`update users set role = 'OWNER' where id = $1`, [a.userId])).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(
+      db.asAuth(`update users set tenant_id = $1 where id = $2`, [b.tenantId, a.userId]),
+    ).rejects.toThrow(/permission denied/);
+    expect(
+      await db.asAuth(`update users set name = name where id = $1 returning id`, [a.userId]),
+    ).toHaveLength(1);
+  });
+
+  it('the auth role reaches no tenant data', async () => {
+    await expect(db.asAuth('select * from sites')).rejects.toThrow(/permission denied/);
+    await expect(db.asAuth('select * from tenant_organisations')).rejects.toThrow(/permission denied/);
+  });
+});
+
 describe('tenant-inclusive foreign keys', () => {
   it("reject a building that points at another tenant's site, even for the owner", async () => {
     const insert = db.owner.exec(

@@ -29,7 +29,11 @@ export async function schemaSnapshot(owner: OwnerConnection) {
     grants: await q(`
       select table_name || ' ' || grantee || ' ' || privilege_type as line
         from information_schema.role_table_grants
-       where table_schema = 'public' and grantee = 'tenantry_app'`),
+       where table_schema = 'public' and grantee like 'tenantry_%'
+      union all
+      select table_name || '.' || column_name || ' ' || grantee || ' ' || privilege_type as line
+        from information_schema.column_privileges
+       where table_schema = 'public' and grantee like 'tenantry_%'`),
   };
 }
 

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
+import { AUTH_ROLE } from '../auth-client.ts';
 import { APP_ROLE, createDb, openPgliteAt } from '../client.ts';
 import type { Database, Db, PoolOptions } from '../client.ts';
 import { PGliteAdapterFactory } from '../adapters.ts';
@@ -27,6 +28,8 @@ export interface TestDatabase {
    * rules (grants and RLS) stands between the query and the data.
    */
   asApp<T = Record<string, unknown>>(sql: string, params?: unknown[], tenantId?: string): Promise<T[]>;
+  /** Like asApp, as better-auth's role. */
+  asAuth<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Opens the runtime client (Prisma as the app role). */
   openApp(pool?: PoolOptions): Promise<Database>;
   /**
@@ -45,9 +48,9 @@ export interface TestDatabaseOptions {
   migrationsDir?: string;
 }
 
-/** The statements that make the rest of a transaction run as the app role, bound to a tenant. */
-function appPrelude(tenantId: string | undefined): { sql: string; params: unknown[] }[] {
-  const prelude = [{ sql: `set local role ${APP_ROLE}`, params: [] as unknown[] }];
+/** The statements that make the rest of a transaction run as `role`, bound to a tenant. */
+function prelude(role: string, tenantId: string | undefined): { sql: string; params: unknown[] }[] {
+  const prelude = [{ sql: `set local role ${role}`, params: [] as unknown[] }];
   if (tenantId) prelude.push({ sql: `select set_config('app.tenant_id', $1, true)`, params: [tenantId] });
   return prelude;
 }
@@ -58,14 +61,17 @@ async function pgliteTestDatabase(options: TestDatabaseOptions): Promise<TestDat
   if (options.migrate ?? true) await migrate(owner, options.migrationsDir);
   let app: Database | undefined;
   const prismas: Db[] = [];
+  const run = <T>(role: string, sql: string, params: unknown[], tenantId?: string) =>
+    pglite.transaction(async (tx) => {
+      for (const step of prelude(role, tenantId)) await tx.query(step.sql, step.params);
+      return (await tx.query<T>(sql, params)).rows;
+    });
   return {
     kind: 'pglite',
     owner,
-    asApp: async <T>(sql: string, params: unknown[] = [], tenantId?: string) =>
-      pglite.transaction(async (tx) => {
-        for (const step of appPrelude(tenantId)) await tx.query(step.sql, step.params);
-        return (await tx.query<T>(sql, params)).rows;
-      }),
+    asApp: <T>(sql: string, params: unknown[] = [], tenantId?: string) =>
+      run<T>(APP_ROLE, sql, params, tenantId),
+    asAuth: <T>(sql: string, params: unknown[] = []) => run<T>(AUTH_ROLE, sql, params),
     // PGlite is one connection: the runtime client switches it to the app role
     // for good (owner calls still run as the owner; see pgliteOwner).
     openApp: async () => {
@@ -98,25 +104,28 @@ async function postgresTestDatabase(serverUrl: string, options: TestDatabaseOpti
   const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
   const apps: Database[] = [];
   const prismas: Db[] = [];
+  const run = async <T>(role: string, sql: string, params: unknown[], tenantId?: string) => {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      for (const step of prelude(role, tenantId)) await client.query(step.sql, step.params);
+      const rows = (await client.query(sql, params)).rows as T[];
+      await client.query('commit');
+      return rows;
+    } catch (error) {
+      await client.query('rollback');
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
   return {
     kind: 'postgres',
     url: url.toString(),
     owner,
-    asApp: async <T>(sql: string, params: unknown[] = [], tenantId?: string) => {
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        for (const step of appPrelude(tenantId)) await client.query(step.sql, step.params);
-        const rows = (await client.query(sql, params)).rows as T[];
-        await client.query('commit');
-        return rows;
-      } catch (error) {
-        await client.query('rollback');
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
+    asApp: <T>(sql: string, params: unknown[] = [], tenantId?: string) =>
+      run<T>(APP_ROLE, sql, params, tenantId),
+    asAuth: <T>(sql: string, params: unknown[] = []) => run<T>(AUTH_ROLE, sql, params),
     openApp: async (poolOptions) => {
       const app = await createDb({ kind: 'postgres', url: url.toString(), pool: poolOptions });
       apps.push(app);
