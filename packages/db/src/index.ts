@@ -15,3 +15,4 @@ export { AUTH_ROLE, authClient, AuthScopeError } from './auth-client.ts';
 export type { AuthDb } from './auth-client.ts';
 export { hashPassword, verifyPassword } from './password.ts';
 export { DEMO, seed } from './seed.ts';
+export { createCredential } from './credentials.ts';

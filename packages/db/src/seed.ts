@@ -1,7 +1,6 @@
 // The demo tenant, so a first `pnpm dev` has something to show. Idempotent.
-import { v7 as uuidv7 } from 'uuid';
-
 import type { Db } from './client.ts';
+import { createCredential } from './credentials.ts';
 import type { AssetStatus } from './generated/enums.ts';
 import { hashPassword } from './password.ts';
 import { withTenant } from './tenant.ts';
@@ -58,10 +57,7 @@ export async function seed(db: Db): Promise<SeedResult> {
           emailVerified: true,
         },
       });
-      // better-auth's credential account: accounts carry no tenant, so the
-      // tenant-bound client does not reach them.
-      await tx.$executeRaw`insert into accounts (id, user_id, account_id, provider_id, password, updated_at)
-        values (${uuidv7()}::uuid, ${owner.id}::uuid, ${owner.id}, 'credential', ${passwordHash}, now())`;
+      await createCredential(tx, owner.id, passwordHash);
       await tx.organization.create({
         data: {
           tenantId: DEMO.tenantId,

@@ -1,0 +1,84 @@
+// better-auth: email and password (argon2id), database sessions, bearer
+// tokens. It reaches the database only through authClient(), as the
+// tenantry_auth role.
+import { authClient, hashPassword, verifyPassword } from '@tenantry/db';
+import type { Db } from '@tenantry/db';
+import { betterAuth } from 'better-auth';
+import { prismaAdapter } from 'better-auth/adapters/prisma';
+import { APIError } from 'better-auth/api';
+import { bearer } from 'better-auth/plugins/bearer';
+import { v7 as uuidv7 } from 'uuid';
+
+import { PASSWORD_MAX, PASSWORD_MIN } from './schemas/organization.ts';
+
+export interface AuthOptions {
+  db: Db;
+  /** At least 32 random characters; signs session cookies. */
+  secret: string;
+  /** The server's public origin, e.g. http://localhost:3000. */
+  baseURL: string;
+  trustedOrigins?: string[];
+  /** Secure cookies (HTTPS only); on in production. */
+  secureCookies?: boolean;
+}
+
+export function createAuth(options: AuthOptions) {
+  const db = authClient(options.db);
+  return betterAuth({
+    appName: 'Tenantry',
+    secret: options.secret,
+    baseURL: options.baseURL,
+    basePath: '/api/auth',
+    trustedOrigins: options.trustedOrigins ?? [],
+    database: prismaAdapter(db, { provider: 'postgresql', transaction: false }),
+    emailAndPassword: {
+      enabled: true,
+      // Sign-up is organization.register or invitation.accept: both create the
+      // user inside their tenant's transaction.
+      disableSignUp: true,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: PASSWORD_MAX,
+      password: {
+        hash: hashPassword,
+        verify: ({ hash, password }) => verifyPassword(hash, password),
+      },
+    },
+    user: {
+      additionalFields: {
+        tenantId: { type: 'string', required: true, input: false },
+        role: { type: 'string', required: false, input: false },
+        isActive: { type: 'boolean', required: false, input: false },
+      },
+    },
+    // No cookie cache: every request reads the session (and the user) from the
+    // database, so revocation and deactivation take effect at once.
+    session: { cookieCache: { enabled: false } },
+    // Rate limits live in the HTTP server, where they also count tRPC calls.
+    rateLimit: { enabled: false },
+    advanced: {
+      database: { generateId: () => uuidv7() },
+      useSecureCookies: options.secureCookies ?? false,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // Runs after the password checked out: a deactivated user gets no session.
+          before: async (session) => {
+            const user = await db.user.findUnique({
+              where: { id: session.userId },
+              select: { isActive: true },
+            });
+            if (!user?.isActive) {
+              throw new APIError('FORBIDDEN', { message: 'This account has been deactivated.' });
+            }
+          },
+        },
+      },
+    },
+    plugins: [bearer()],
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;

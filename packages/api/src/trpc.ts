@@ -1,0 +1,85 @@
+// initTRPC, once. Procedures narrow step by step (STYLE §1):
+// publicProcedure → authedProcedure → tenantProcedure → adminProcedure → ownerProcedure.
+import type { Role } from '@tenantry/db';
+import { withTenant } from '@tenantry/db';
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { z, ZodError } from 'zod';
+
+import { resolveActor } from './actor.ts';
+import type { Context } from './context.ts';
+import { isProduction } from './env.ts';
+import { toTRPCError } from './errors.ts';
+import { atLeast } from './roles.ts';
+
+const t = initTRPC.context<Context>().create({
+  // Dates and other non-JSON values keep their types on the wire.
+  transformer: superjson,
+  isDev: !isProduction,
+  errorFormatter({ shape, error }) {
+    const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
+    // In production an unexpected error says nothing about its cause.
+    const hidden = isProduction && error.code === 'INTERNAL_SERVER_ERROR';
+    return {
+      ...shape,
+      message: hidden ? 'Internal server error' : shape.message,
+      data: { ...shape.data, zodError },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Turns AppErrors and known database errors into their tRPC codes, for every procedure. */
+const translateErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const translated = toTRPCError(result.error.cause);
+    if (translated) throw translated;
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(translateErrors);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.principal) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in.' });
+  return next({ ctx: { principal: ctx.principal } });
+});
+
+/** Transactions that take longer than this are rolled back. */
+const TENANT_TRANSACTION = { maxWait: 5_000, timeout: 20_000 };
+
+/**
+ * The tenant comes from the principal (session or API key) only. The whole call
+ * runs in one transaction bound to it; a failed call rolls back.
+ */
+export const tenantProcedure = authedProcedure.use(({ ctx, next }) =>
+  withTenant(
+    ctx.db,
+    ctx.principal.tenantId,
+    async (db) => {
+      const actor = await resolveActor(db, ctx.principal);
+      const result = await next({ ctx: { ...actor, db } });
+      if (!result.ok) throw result.error;
+      return result;
+    },
+    TENANT_TRANSACTION,
+  ),
+);
+
+function roleProcedure(minimum: Role) {
+  return tenantProcedure.use(({ ctx, next }) => {
+    if (!atLeast(ctx.user.role, minimum)) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `This needs the ${minimum.toLowerCase()} role or higher.`,
+      });
+    }
+    return next();
+  });
+}
+
+export const adminProcedure = roleProcedure('ADMIN');
+export const ownerProcedure = roleProcedure('OWNER');
