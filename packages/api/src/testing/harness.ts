@@ -1,0 +1,148 @@
+// A real stack for router tests: a throwaway database (PGlite, or PostgreSQL
+// with TEST_DATABASE_URL), better-auth on it, and callers that authenticate
+// the way HTTP requests do (bearer session tokens through createContext).
+import type { Db } from '@tenantry/db';
+import { createTestDatabase } from '@tenantry/db/testing';
+import type { TestDatabase } from '@tenantry/db/testing';
+import { TRPCError } from '@trpc/server';
+
+import { createAuth } from '../auth.ts';
+import type { Auth } from '../auth.ts';
+import { createContext, createContextInner } from '../context.ts';
+import type { Principal } from '../context.ts';
+import { appRouter, createCaller } from '../root.ts';
+
+export type Caller = ReturnType<typeof createCaller>;
+
+export interface Member {
+  id: string;
+  email: string;
+  password: string;
+  token: string;
+  caller: Caller;
+}
+
+export interface Org {
+  tenantId: string;
+  organizationId: string;
+  owner: Member;
+}
+
+export interface Harness {
+  db: TestDatabase;
+  prisma: Db;
+  auth: Auth;
+  anonymous: Caller;
+  /** A caller authenticated as HTTP would: `Authorization: Bearer <token>` through createContext. */
+  callerWithToken(token: string, extraHeaders?: Record<string, string>): Promise<Caller>;
+  /** A caller with a principal set directly, skipping better-auth. */
+  callerAs(principal: Principal): Caller;
+  register(label: string): Promise<Org>;
+  /** Invites and accepts a new member of `org` with `role`. */
+  addMember(org: Org, role: 'ADMIN' | 'MEMBER', label: string): Promise<Member>;
+  close(): Promise<void>;
+}
+
+export const PASSWORD = 'correct horse battery';
+let counter = 0;
+
+export interface HarnessOptions {
+  /**
+   * 'owner' runs the routers on the schema owner's connection, which RLS does
+   * not bind, to prove the other layers alone. Default: the app role.
+   */
+  connection?: 'app' | 'owner';
+  /**
+   * Replaces the database client the routers get, e.g. to switch off the
+   * tenant-bound client's scoping and prove RLS alone.
+   */
+  wrapDb?: (db: Db) => Db;
+}
+
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const db = await createTestDatabase();
+  const base = options.connection === 'owner' ? db.openOwnerPrisma() : (await db.openApp()).prisma;
+  const prisma = options.wrapDb ? options.wrapDb(base) : base;
+  const auth = createAuth({
+    db: base,
+    secret: 'a-test-secret-of-at-least-thirty-two-chars',
+    baseURL: 'http://localhost:3000',
+  });
+  const anonymous = createCaller(createContextInner({ db: prisma, auth }));
+
+  async function callerWithToken(token: string, extraHeaders: Record<string, string> = {}): Promise<Caller> {
+    const headers = new Headers({ authorization: `Bearer ${token}`, ...extraHeaders });
+    return createCaller(await createContext({ db: prisma, auth, headers }));
+  }
+
+  async function register(label: string): Promise<Org> {
+    counter += 1;
+    const email = `owner-${label}-${counter}-${Date.now()}@example.test`.toLowerCase();
+    const result = await anonymous.organization.register({
+      organizationName: `Org ${label}`,
+      name: `Owner ${label}`,
+      email,
+      password: PASSWORD,
+    });
+    const owner = {
+      id: result.user.id,
+      email,
+      password: PASSWORD,
+      token: result.token,
+      caller: await callerWithToken(result.token),
+    };
+    // Room for the members the tests add.
+    await owner.caller.organization.update({ seats: 50 });
+    const [row] = await db.owner.rows<{ tenant_id: string }>(
+      `select tenant_id from tenant_organisations where id = '${result.organization.id}'`,
+    );
+    if (!row) throw new Error('registration left no organization');
+    return { tenantId: row.tenant_id, organizationId: result.organization.id, owner };
+  }
+
+  async function addMember(org: Org, role: 'ADMIN' | 'MEMBER', label: string): Promise<Member> {
+    counter += 1;
+    const email = `${label}-${counter}-${Date.now()}@example.test`.toLowerCase();
+    const { token: invitation } = await org.owner.caller.invitation.create({ email, role });
+    const accepted = await anonymous.invitation.accept({ token: invitation, email, name: label, password: PASSWORD });
+    return {
+      id: accepted.user.id,
+      email,
+      password: PASSWORD,
+      token: accepted.token,
+      caller: await callerWithToken(accepted.token),
+    };
+  }
+
+  return {
+    db,
+    prisma,
+    auth,
+    anonymous,
+    callerWithToken,
+    callerAs: (principal) => createCaller(createContextInner({ db: prisma, auth, principal })),
+    register,
+    addMember,
+    close: () => db.close(),
+  };
+}
+
+/** Calls `path` (e.g. "site.byId") on a caller. */
+export function callPath(caller: Caller, path: string, input: unknown): Promise<unknown> {
+  const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller);
+  return (fn as (input: unknown) => Promise<unknown>)(input);
+}
+
+/** Every procedure path of the app router. */
+export const procedurePaths = Object.keys(appRouter._def.procedures);
+
+/** The tRPC error code a call ended with, or 'OK'. */
+export async function outcome(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return 'OK';
+  } catch (error) {
+    if (error instanceof TRPCError) return error.code;
+    throw error;
+  }
+}
