@@ -26,58 +26,137 @@ const newAsset = { tag: 'B-0001', name: 'B pump', category: 'Plumbing' };
 /** Every procedure → the attacks tenant B tries with it. */
 const MATRIX: Record<string, Attack[]> = {
   'organization.register': [
-    { why: "registers with A's owner email", input: (a) => ({ organizationName: 'B2', name: 'x', email: a.org.owner.email, password: 'long enough pw' }), expect: 'CONFLICT' },
+    {
+      why: "registers with A's owner email",
+      input: (a) => ({
+        organizationName: 'B2',
+        name: 'x',
+        email: a.org.owner.email,
+        password: 'long enough pw',
+      }),
+      expect: 'CONFLICT',
+    },
   ],
-  'organization.current': [{ why: 'reads its own organization', input: () => undefined, expect: 'OK_NO_LEAK' }],
-  'organization.update': [{ why: 'renames (its own) organization', input: () => ({ name: 'B renamed' }), expect: 'OK_NO_LEAK' }],
+  'organization.current': [
+    { why: 'reads its own organization', input: () => undefined, expect: 'OK_NO_LEAK' },
+  ],
+  'organization.update': [
+    { why: 'renames (its own) organization', input: () => ({ name: 'B renamed' }), expect: 'OK_NO_LEAK' },
+  ],
   'organization.members': [
     { why: "searches for A's owner", input: (a) => ({ search: a.org.owner.email }), expect: 'OK_NO_LEAK' },
     { why: "pages from A's user id", input: (a) => ({ cursor: a.member.id }), expect: 'OK_NO_LEAK' },
   ],
-  'member.updateRole': [{ why: "promotes A's member", input: (a) => ({ userId: a.member.id, role: 'ADMIN' }), expect: 'DENIED' }],
-  'member.deactivate': [{ why: "deactivates A's admin", input: (a) => ({ userId: a.admin.id }), expect: 'DENIED' }],
-  'member.reactivate': [{ why: "reactivates A's member", input: (a) => ({ userId: a.member.id }), expect: 'DENIED' }],
-  'member.transferOwnership': [{ why: "hands B to A's member", input: (a) => ({ userId: a.member.id }), expect: 'DENIED' }],
+  'member.updateRole': [
+    { why: "promotes A's member", input: (a) => ({ userId: a.member.id, role: 'ADMIN' }), expect: 'DENIED' },
+  ],
+  'member.deactivate': [
+    { why: "deactivates A's admin", input: (a) => ({ userId: a.admin.id }), expect: 'DENIED' },
+  ],
+  'member.reactivate': [
+    { why: "reactivates A's member", input: (a) => ({ userId: a.member.id }), expect: 'DENIED' },
+  ],
+  'member.transferOwnership': [
+    { why: "hands B to A's member", input: (a) => ({ userId: a.member.id }), expect: 'DENIED' },
+  ],
   'invitation.create': [
-    { why: 'invites someone (into B)', input: () => ({ email: `b-${Math.random()}@example.test` }), expect: 'OK_NO_LEAK' },
+    {
+      why: 'invites someone (into B)',
+      input: () => ({ email: `b-${Math.random()}@example.test` }),
+      expect: 'OK_NO_LEAK',
+    },
   ],
   'invitation.list': [{ why: 'lists invitations', input: () => ({ status: 'all' }), expect: 'OK_NO_LEAK' }],
-  'invitation.revoke': [{ why: "revokes A's invitation", input: (a) => ({ id: a.invitationId }), expect: 'DENIED' }],
+  'invitation.revoke': [
+    { why: "revokes A's invitation", input: (a) => ({ id: a.invitationId }), expect: 'DENIED' },
+  ],
   'invitation.accept': [
-    { why: "forges a token naming A's tenant", input: (a) => ({ token: forgedToken(a), email: 'a-invitee@example.test', name: 'x', password: 'long enough pw' }), expect: 'DENIED' },
-    { why: "uses A's token for another email", input: (a) => ({ token: a.invitationToken, email: 'intruder@example.test', name: 'x', password: 'long enough pw' }), expect: 'DENIED' },
+    {
+      why: "forges a token naming A's tenant",
+      input: (a) => ({
+        token: forgedToken(a),
+        email: 'a-invitee@example.test',
+        name: 'x',
+        password: 'long enough pw',
+      }),
+      expect: 'DENIED',
+    },
+    {
+      why: "uses A's token for another email",
+      input: (a) => ({
+        token: a.invitationToken,
+        email: 'intruder@example.test',
+        name: 'x',
+        password: 'long enough pw',
+      }),
+      expect: 'DENIED',
+    },
   ],
   'site.list': [
     { why: "searches for A's site", input: () => ({ search: 'A site' }), expect: 'OK_NO_LEAK' },
     { why: "pages from A's site id", input: (a) => ({ cursor: a.siteId }), expect: 'OK_NO_LEAK' },
   ],
   'site.byId': [{ why: "reads A's site", input: (a) => ({ id: a.siteId }), expect: 'DENIED' }],
-  'site.create': [{ why: 'creates a site (its own)', input: () => ({ name: `B site ${Math.random()}` }), expect: 'OK_NO_LEAK' }],
-  'site.update': [{ why: "renames A's site", input: (a) => ({ id: a.siteId, name: 'pwned' }), expect: 'DENIED' }],
+  'site.create': [
+    {
+      why: 'creates a site (its own)',
+      input: () => ({ name: `B site ${Math.random()}` }),
+      expect: 'OK_NO_LEAK',
+    },
+  ],
+  'site.update': [
+    { why: "renames A's site", input: (a) => ({ id: a.siteId, name: 'pwned' }), expect: 'DENIED' },
+  ],
   'site.delete': [{ why: "deletes A's site", input: (a) => ({ id: a.siteId }), expect: 'DENIED' }],
-  'building.list': [{ why: "lists A's site's buildings", input: (a) => ({ siteId: a.siteId }), expect: 'OK_NO_LEAK' }],
+  'building.list': [
+    { why: "lists A's site's buildings", input: (a) => ({ siteId: a.siteId }), expect: 'OK_NO_LEAK' },
+  ],
   'building.byId': [{ why: "reads A's building", input: (a) => ({ id: a.buildingId }), expect: 'DENIED' }],
-  'building.create': [{ why: "builds on A's site", input: (a) => ({ siteId: a.siteId, name: 'squat' }), expect: 'DENIED' }],
-  'building.update': [{ why: "renames A's building", input: (a) => ({ id: a.buildingId, name: 'pwned' }), expect: 'DENIED' }],
-  'building.delete': [{ why: "deletes A's building", input: (a) => ({ id: a.buildingId }), expect: 'DENIED' }],
+  'building.create': [
+    { why: "builds on A's site", input: (a) => ({ siteId: a.siteId, name: 'squat' }), expect: 'DENIED' },
+  ],
+  'building.update': [
+    { why: "renames A's building", input: (a) => ({ id: a.buildingId, name: 'pwned' }), expect: 'DENIED' },
+  ],
+  'building.delete': [
+    { why: "deletes A's building", input: (a) => ({ id: a.buildingId }), expect: 'DENIED' },
+  ],
   'asset.list': [
-    { why: "lists A's building's assets", input: (a) => ({ buildingId: a.buildingId }), expect: 'OK_NO_LEAK' },
+    {
+      why: "lists A's building's assets",
+      input: (a) => ({ buildingId: a.buildingId }),
+      expect: 'OK_NO_LEAK',
+    },
     { why: "lists A's site's assets", input: (a) => ({ siteId: a.siteId }), expect: 'OK_NO_LEAK' },
     { why: "looks up A's asset tag", input: () => ({ tag: 'A-0001' }), expect: 'OK_NO_LEAK' },
   ],
   'asset.byId': [{ why: "reads A's asset", input: (a) => ({ id: a.assetId }), expect: 'DENIED' }],
-  'asset.create': [{ why: "puts an asset in A's building", input: (a) => ({ buildingId: a.buildingId, ...newAsset }), expect: 'DENIED' }],
-  'asset.update': [{ why: "edits A's asset", input: (a) => ({ id: a.assetId, name: 'pwned' }), expect: 'DENIED' }],
+  'asset.create': [
+    {
+      why: "puts an asset in A's building",
+      input: (a) => ({ buildingId: a.buildingId, ...newAsset }),
+      expect: 'DENIED',
+    },
+  ],
+  'asset.update': [
+    { why: "edits A's asset", input: (a) => ({ id: a.assetId, name: 'pwned' }), expect: 'DENIED' },
+  ],
   'asset.delete': [{ why: "deletes A's asset", input: (a) => ({ id: a.assetId }), expect: 'DENIED' }],
-  'audit.list': [{ why: "filters by A's owner", input: (a) => ({ actorId: a.org.owner.id }), expect: 'OK_NO_LEAK' }],
-  'apiKey.create': [{ why: 'creates a key (its own)', input: () => ({ name: 'B key' }), expect: 'OK_NO_LEAK' }],
+  'audit.list': [
+    { why: "filters by A's owner", input: (a) => ({ actorId: a.org.owner.id }), expect: 'OK_NO_LEAK' },
+  ],
+  'apiKey.create': [
+    { why: 'creates a key (its own)', input: () => ({ name: 'B key' }), expect: 'OK_NO_LEAK' },
+  ],
   'apiKey.list': [{ why: 'lists keys', input: () => ({}), expect: 'OK_NO_LEAK' }],
   'apiKey.revoke': [{ why: "revokes A's key", input: (a) => ({ id: a.apiKeyId }), expect: 'DENIED' }],
 };
 
 /** Switches off the tenant-bound client's scoping: scopeToTenant() then hands back the bare client. */
 const withoutScoping = (db: Db): Db =>
-  new Proxy(db, { get: (target, prop) => (prop === '$extends' ? () => target : Reflect.get(target, prop)) as unknown });
+  new Proxy(db, {
+    get: (target, prop) => (prop === '$extends' ? () => target : Reflect.get(target, prop)) as unknown,
+  });
 
 const MODES: [string, HarnessOptions][] = [
   ['every layer', {}],

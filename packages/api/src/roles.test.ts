@@ -25,13 +25,25 @@ const unique = (label: string) => `${label}-${(n += 1)}-${Date.now()}`;
 const RULES: Record<string, [Minimum, () => Promise<unknown>]> = {
   'organization.register': [
     'public',
-    () => Promise.resolve({ organizationName: 'New Co', name: 'New', email: `${unique('reg')}@example.test`, password: 'long enough pw' }),
+    () =>
+      Promise.resolve({
+        organizationName: 'New Co',
+        name: 'New',
+        email: `${unique('reg')}@example.test`,
+        password: 'long enough pw',
+      }),
   ],
   'organization.current': ['member', () => Promise.resolve(undefined)],
   'organization.update': ['admin', () => Promise.resolve({ plan: 'team' })],
   'organization.members': ['member', () => Promise.resolve({})],
-  'member.updateRole': ['admin', async () => ({ userId: (await h.addMember(org, 'MEMBER', unique('m'))).id, role: 'ADMIN' })],
-  'member.deactivate': ['admin', async () => ({ userId: (await h.addMember(org, 'MEMBER', unique('m'))).id })],
+  'member.updateRole': [
+    'admin',
+    async () => ({ userId: (await h.addMember(org, 'MEMBER', unique('m'))).id, role: 'ADMIN' }),
+  ],
+  'member.deactivate': [
+    'admin',
+    async () => ({ userId: (await h.addMember(org, 'MEMBER', unique('m'))).id }),
+  ],
   'member.reactivate': [
     'admin',
     async () => {
@@ -40,12 +52,17 @@ const RULES: Record<string, [Minimum, () => Promise<unknown>]> = {
       return { userId: m.id };
     },
   ],
-  'member.transferOwnership': ['owner', async () => ({ userId: (await h.addMember(org, 'MEMBER', unique('m'))).id })],
+  'member.transferOwnership': [
+    'owner',
+    async () => ({ userId: (await h.addMember(org, 'MEMBER', unique('m'))).id }),
+  ],
   'invitation.create': ['admin', () => Promise.resolve({ email: `${unique('inv')}@example.test` })],
   'invitation.list': ['admin', () => Promise.resolve({})],
   'invitation.revoke': [
     'admin',
-    async () => ({ id: (await owner.invitation.create({ email: `${unique('rv')}@example.test` })).invitation.id }),
+    async () => ({
+      id: (await owner.invitation.create({ email: `${unique('rv')}@example.test` })).invitation.id,
+    }),
   ],
   'invitation.accept': [
     'public',
@@ -64,13 +81,21 @@ const RULES: Record<string, [Minimum, () => Promise<unknown>]> = {
   'building.byId': ['member', () => Promise.resolve({ id: buildingId })],
   'building.create': ['member', () => Promise.resolve({ siteId, name: unique('b') })],
   'building.update': ['member', () => Promise.resolve({ id: buildingId, floors: 4 })],
-  'building.delete': ['admin', async () => ({ id: (await owner.building.create({ siteId, name: unique('doomed') })).id })],
+  'building.delete': [
+    'admin',
+    async () => ({ id: (await owner.building.create({ siteId, name: unique('doomed') })).id }),
+  ],
   'asset.list': ['member', () => Promise.resolve({ buildingId })],
   'asset.byId': [
     'member',
-    async () => ({ id: (await owner.asset.create({ buildingId, tag: unique('T'), name: 'x', category: 'HVAC' })).id }),
+    async () => ({
+      id: (await owner.asset.create({ buildingId, tag: unique('T'), name: 'x', category: 'HVAC' })).id,
+    }),
   ],
-  'asset.create': ['member', () => Promise.resolve({ buildingId, tag: unique('T'), name: 'Pump', category: 'Plumbing' })],
+  'asset.create': [
+    'member',
+    () => Promise.resolve({ buildingId, tag: unique('T'), name: 'Pump', category: 'Plumbing' }),
+  ],
   'asset.update': [
     'member',
     async () => ({
@@ -80,12 +105,17 @@ const RULES: Record<string, [Minimum, () => Promise<unknown>]> = {
   ],
   'asset.delete': [
     'admin',
-    async () => ({ id: (await owner.asset.create({ buildingId, tag: unique('T'), name: 'x', category: 'HVAC' })).id }),
+    async () => ({
+      id: (await owner.asset.create({ buildingId, tag: unique('T'), name: 'x', category: 'HVAC' })).id,
+    }),
   ],
   'audit.list': ['admin', () => Promise.resolve({})],
   'apiKey.create': ['admin', () => Promise.resolve({ name: unique('key'), role: 'MEMBER' })],
   'apiKey.list': ['admin', () => Promise.resolve({})],
-  'apiKey.revoke': ['admin', async () => ({ id: (await owner.apiKey.create({ name: unique('key') })).apiKey.id })],
+  'apiKey.revoke': [
+    'admin',
+    async () => ({ id: (await owner.apiKey.create({ name: unique('key') })).apiKey.id }),
+  ],
 };
 
 function expected(minimum: Minimum, who: Who): string {
@@ -123,7 +153,9 @@ beforeAll(async () => {
   };
 });
 afterAll(async () => {
-  console.log(`\nrole matrix\n${'procedure'.padEnd(26)} ${WHO.map((w) => w.padEnd(12)).join(' ')}\n${table.join('\n')}`);
+  console.log(
+    `\nrole matrix\n${'procedure'.padEnd(26)} ${WHO.map((w) => w.padEnd(12)).join(' ')}\n${table.join('\n')}`,
+  );
   await h.close();
 });
 
@@ -134,11 +166,15 @@ describe('role matrix', () => {
 
   it('every procedure × every role gets the expected outcome', async () => {
     // Transferring ownership demotes the owner, so it goes last.
-    const paths = [...procedurePaths.filter((p) => p !== 'member.transferOwnership'), 'member.transferOwnership'];
+    const paths = [
+      ...procedurePaths.filter((p) => p !== 'member.transferOwnership'),
+      'member.transferOwnership',
+    ];
     for (const path of paths) {
       const [minimum, input] = RULES[path] ?? ['owner', () => Promise.resolve(undefined)];
       const cells: string[] = [];
-      const isMutation = appRouter._def.procedures[path as keyof typeof appRouter._def.procedures]._def.type === 'mutation';
+      const isMutation =
+        appRouter._def.procedures[path as keyof typeof appRouter._def.procedures]._def.type === 'mutation';
       for (const who of WHO) {
         const args = await input();
         const auditBefore = await auditCount();
@@ -146,7 +182,8 @@ describe('role matrix', () => {
         cells.push(got.padEnd(12));
         expect(got, `${path} as ${who}`).toBe(expected(minimum, who));
         // Every mutation that went through wrote its audit event; one that was refused wrote none.
-        if (isMutation) expect(await auditCount(), `audit of ${path} as ${who}`).toBe(auditBefore + (got === 'OK' ? 1 : 0));
+        if (isMutation)
+          expect(await auditCount(), `audit of ${path} as ${who}`).toBe(auditBefore + (got === 'OK' ? 1 : 0));
       }
       table.push(`${path.padEnd(26)} ${cells.join(' ')}`);
     }

@@ -50,8 +50,12 @@ describe('organization.register', () => {
   it('the owner can sign in again with email and password; a wrong password and an unknown email get the same error', async () => {
     const ok = await h.auth.api.signInEmail({ body: { email: org.owner.email, password: PASSWORD } });
     expect(ok.token).toBeTruthy();
-    const wrong = await h.auth.api.signInEmail({ body: { email: org.owner.email, password: 'wrong password!' } }).catch((e: unknown) => e);
-    const unknown = await h.auth.api.signInEmail({ body: { email: 'nobody@example.test', password: 'wrong password!' } }).catch((e: unknown) => e);
+    const wrong = await h.auth.api
+      .signInEmail({ body: { email: org.owner.email, password: 'wrong password!' } })
+      .catch((e: unknown) => e);
+    const unknown = await h.auth.api
+      .signInEmail({ body: { email: 'nobody@example.test', password: 'wrong password!' } })
+      .catch((e: unknown) => e);
     expect(String(wrong)).toBe(String(unknown));
     expect((wrong as { statusCode?: number }).statusCode).toBe(401);
   });
@@ -59,11 +63,19 @@ describe('organization.register', () => {
 
 describe('organization.update and members', () => {
   it('updates name, plan and billing email; seats cannot drop below active members', async () => {
-    const updated = await org.owner.caller.organization.update({ name: 'Acme Ltd', plan: 'team', billingEmail: 'Billing@Acme.test' });
+    const updated = await org.owner.caller.organization.update({
+      name: 'Acme Ltd',
+      plan: 'team',
+      billingEmail: 'Billing@Acme.test',
+    });
     expect(updated).toMatchObject({ name: 'Acme Ltd', plan: 'team', billingEmail: 'billing@acme.test' });
-    await expect(org.owner.caller.organization.update({ seats: 0 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(org.owner.caller.organization.update({ seats: 0 })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     await h.addMember(org, 'MEMBER', 'mia');
-    await expect(org.owner.caller.organization.update({ seats: 1 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(org.owner.caller.organization.update({ seats: 1 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 
   it('lists members with keyset pagination and search', async () => {
@@ -71,7 +83,10 @@ describe('organization.update and members', () => {
     const first = await org.owner.caller.organization.members({ limit: 2 });
     expect(first.items).toHaveLength(2);
     expect(first.nextCursor).toBe(first.items[1]?.id);
-    const second = await org.owner.caller.organization.members({ limit: 2, cursor: first.nextCursor ?? undefined });
+    const second = await org.owner.caller.organization.members({
+      limit: 2,
+      cursor: first.nextCursor ?? undefined,
+    });
     expect(second.items.map((m) => m.id)).not.toContain(first.items[0]?.id);
     const z = await org.owner.caller.organization.members({ search: 'Z' });
     expect(z.items.map((m) => m.name).sort()).toEqual(['zara', 'zed', 'zoe']);
@@ -80,10 +95,16 @@ describe('organization.update and members', () => {
 });
 
 describe('removed procedures', () => {
-  it.each(['organization.listMine', 'organization.switch', 'organization.mine'])('%s is NOT_FOUND', async (path) => {
-    const [router, name] = path.split('.') as [string, string];
-    const caller = org.owner.caller as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
-    const call = Promise.resolve().then(() => caller[router]?.[name]?.({}));
-    expect(await outcome(call)).toBe('NOT_FOUND');
-  });
+  it.each(['organization.listMine', 'organization.switch', 'organization.mine'])(
+    '%s is NOT_FOUND',
+    async (path) => {
+      const [router, name] = path.split('.') as [string, string];
+      const caller = org.owner.caller as unknown as Record<
+        string,
+        Record<string, (i: unknown) => Promise<unknown>>
+      >;
+      const call = Promise.resolve().then(() => caller[router]?.[name]?.({}));
+      expect(await outcome(call)).toBe('NOT_FOUND');
+    },
+  );
 });

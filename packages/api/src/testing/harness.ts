@@ -104,7 +104,12 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     counter += 1;
     const email = `${label}-${counter}-${Date.now()}@example.test`.toLowerCase();
     const { token: invitation } = await org.owner.caller.invitation.create({ email, role });
-    const accepted = await anonymous.invitation.accept({ token: invitation, email, name: label, password: PASSWORD });
+    const accepted = await anonymous.invitation.accept({
+      token: invitation,
+      email,
+      name: label,
+      password: PASSWORD,
+    });
     return {
       id: accepted.user.id,
       email,

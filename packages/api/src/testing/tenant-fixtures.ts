@@ -21,7 +21,12 @@ export async function seedTenantA(h: Harness): Promise<TenantA> {
   const owner = org.owner.caller;
   const site = await owner.site.create({ name: 'A site', address: '1 A Street' });
   const building = await owner.building.create({ siteId: site.id, name: 'A building', floors: 3 });
-  const asset = await owner.asset.create({ buildingId: building.id, tag: 'A-0001', name: 'A chiller', category: 'HVAC' });
+  const asset = await owner.asset.create({
+    buildingId: building.id,
+    tag: 'A-0001',
+    name: 'A chiller',
+    category: 'HVAC',
+  });
   const invitation = await owner.invitation.create({ email: 'a-invitee@example.test', role: 'MEMBER' });
   const apiKey = await owner.apiKey.create({ name: 'A key', role: 'ADMIN' });
   return {
