@@ -26,7 +26,7 @@ export const ZUpdateOrganizationInput = z
     seats: z.number().int().min(1).max(10_000).optional(),
     billingEmail: zEmail.nullable().optional(),
   })
-  .refine((input) => Object.values(input).some((v) => v !== undefined), 'Nothing to update.');
+  .refine((input) => Object.keys(input).length > 0, 'Nothing to update.');
 export type TUpdateOrganizationInput = z.infer<typeof ZUpdateOrganizationInput>;
 
 export const ZListMembersInput = z.strictObject({

@@ -138,8 +138,15 @@ export function callPath(caller: Caller, path: string, input: unknown): Promise<
   return (fn as (input: unknown) => Promise<unknown>)(input);
 }
 
+const procedures = appRouter._def.procedures as unknown as Record<
+  string,
+  { _def: { type: 'query' | 'mutation' | 'subscription' } }
+>;
+
 /** Every procedure path of the app router. */
-export const procedurePaths = Object.keys(appRouter._def.procedures);
+export const procedurePaths = Object.keys(procedures);
+
+export const isMutation = (path: string) => procedures[path]?._def.type === 'mutation';
 
 /** The tRPC error code a call ended with, or 'OK'. */
 export async function outcome(call: Promise<unknown>): Promise<string> {
