@@ -16,3 +16,5 @@ export type { AuthDb } from './auth-client.ts';
 export { hashPassword, verifyPassword } from './password.ts';
 export { DEMO, seed } from './seed.ts';
 export { createCredential } from './credentials.ts';
+export { checkReadiness } from './readiness.ts';
+export type { Readiness } from './readiness.ts';

@@ -1,0 +1,58 @@
+// Starts the server: open the database (PGlite migrates itself), seed the demo
+// tenant in development, listen, and shut down cleanly on SIGTERM / SIGINT.
+import { fileURLToPath } from 'node:url';
+
+import { configFromEnv, createDb, DEMO, readDbEnv, seed } from '@tenantry/db';
+
+import { loadEnv } from './env.ts';
+import type { ServerEnv } from './env.ts';
+import { devAuthSecret } from './secret.ts';
+import { buildServer } from './server.ts';
+
+/** How long in-flight requests get to finish after SIGTERM. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+const DEV_SECRET = fileURLToPath(new URL('../../../.data/auth-secret', import.meta.url));
+
+function fail(message: string): never {
+  console.error(`error: ${message}`);
+  process.exit(1);
+}
+
+async function main(env: ServerEnv): Promise<void> {
+  const db = await createDb(configFromEnv(readDbEnv({ DATABASE_URL: env.DATABASE_URL, PGLITE_DIR: env.PGLITE_DIR })));
+  const development = env.NODE_ENV === 'development';
+  if (development && (await seed(db.prisma)) === 'created') console.log('seeded the demo tenant');
+  const authSecret = env.AUTH_SECRET ?? (await devAuthSecret(DEV_SECRET));
+  const { app } = await buildServer({ env, db, authSecret });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      app.log.error('in-flight requests did not finish in time');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    void app
+      .close()
+      .then(() => db.close())
+      .then(() => process.exit(0));
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  const address = await app.listen({ host: env.HOST, port: env.PORT });
+  console.log(`Tenantry API listening on ${address} (${db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})`);
+  if (development) {
+    console.log(`dashboard: http://localhost:5173  ·  demo sign-in: ${DEMO.email} / ${DEMO.password}`);
+  }
+}
+
+let env: ServerEnv;
+try {
+  env = loadEnv();
+} catch (error) {
+  fail((error as Error).message);
+}
+main(env).catch((error: unknown) => fail(error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)));

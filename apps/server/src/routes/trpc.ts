@@ -1,0 +1,76 @@
+// tRPC at /trpc. Before a request reaches it: every call in a batch spends one
+// unit of the rate limit (sign-up and invitation acceptance also spend the
+// stricter sign-in limit), and a cookie-authenticated mutation must come from
+// a trusted origin. tRPC itself rejects non-JSON bodies and oversized batches.
+import { appRouter, createContext } from '@tenantry/api';
+import type { Auth } from '@tenantry/api';
+import type { Db } from '@tenantry/db';
+import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+import { toFetchHeaders } from '../http.ts';
+import type { Limiter } from '../rate-limit.ts';
+
+export const MAX_BATCH_SIZE = 10;
+const SIGN_UP_CALLS = new Set(['organization.register', 'invitation.accept']);
+
+interface Options {
+  db: Db;
+  auth: Auth;
+  trustedOrigins: string[];
+  limitCalls: Limiter;
+  limitSignIn: Limiter;
+}
+
+/** The procedure paths of a tRPC request: `/trpc/a.b,c.d?batch=1` → [a.b, c.d]. */
+export function callsOf(url: string): string[] {
+  const path = url.split('?')[0]?.replace(/^\/trpc\/?/, '') ?? '';
+  return decodeURIComponent(path).split(',').filter(Boolean);
+}
+
+function isForeignOrigin(req: FastifyRequest, trusted: string[]): boolean {
+  const origin = req.headers.origin;
+  if (origin) return !trusted.includes(origin);
+  // No Origin: not a browser's cross-site request, unless fetch metadata says so.
+  return req.headers['sec-fetch-site'] === 'cross-site';
+}
+
+const resHeadersOf = new WeakMap<FastifyRequest, Headers>();
+
+export async function trpcRoutes(app: FastifyInstance, options: Options): Promise<void> {
+  await app.register(async (scope) => {
+    scope.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+      const calls = callsOf(req.url);
+      for (const call of calls) {
+        const allowed =
+          (await options.limitCalls(req)) && (!SIGN_UP_CALLS.has(call) || (await options.limitSignIn(req)));
+        if (!allowed) return reply.code(429).send({ error: 'Too many requests. Try again in a minute.' });
+      }
+      const usesCookie = Boolean(req.headers.cookie) && !req.headers.authorization;
+      if (req.method === 'POST' && usesCookie && isForeignOrigin(req, options.trustedOrigins)) {
+        return reply.code(403).send({ error: 'Cross-site request refused.' });
+      }
+    });
+    // Cookies a procedure set (sign-up, invitation acceptance) go onto the response.
+    scope.addHook('onSend', async (req, reply) => {
+      const cookies = resHeadersOf.get(req)?.getSetCookie() ?? [];
+      if (cookies.length) void reply.header('set-cookie', cookies);
+    });
+    await scope.register(fastifyTRPCPlugin, {
+      prefix: '/trpc',
+      trpcOptions: {
+        router: appRouter,
+        maxBatchSize: MAX_BATCH_SIZE,
+        createContext: ({ req }: { req: FastifyRequest }) => {
+          const resHeaders = new Headers();
+          resHeadersOf.set(req, resHeaders);
+          return createContext({ db: options.db, auth: options.auth, headers: toFetchHeaders(req.headers), resHeaders });
+        },
+        onError: ({ error, path, req }: { error: { code: string }; path?: string; req: FastifyRequest }) => {
+          // Only the unexpected is worth a log line; the rest are answers.
+          if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error, path }, 'tRPC call failed');
+        },
+      },
+    });
+  });
+}

@@ -1,0 +1,95 @@
+// buildServer(): the Fastify app, ready to listen (main.ts listens). Tests
+// build it with their own database and call it over real HTTP.
+import { randomUUID } from 'node:crypto';
+
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import { createAuth } from '@tenantry/api';
+import type { Auth } from '@tenantry/api';
+import type { Database } from '@tenantry/db';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+
+import type { ServerEnv } from './env.ts';
+import { createLimiter } from './rate-limit.ts';
+import { authRoutes } from './routes/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { trpcRoutes } from './routes/trpc.ts';
+import { webRoutes } from './routes/web.ts';
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface ServerOptions {
+  env: ServerEnv;
+  db: Database;
+  authSecret: string;
+}
+
+export interface Server {
+  app: FastifyInstance;
+  auth: Auth;
+}
+
+export async function buildServer({ env, db, authSecret }: ServerOptions): Promise<Server> {
+  const production = env.NODE_ENV === 'production';
+  const app = Fastify({
+    logger: {
+      level: env.LOG_LEVEL,
+      // Credentials never reach the logs.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      ...(production ? {} : { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } }),
+    },
+    genReqId: () => randomUUID(),
+    bodyLimit: BODY_LIMIT,
+    // Let in-flight requests finish on close, but drop idle keep-alive sockets.
+    forceCloseConnections: 'idle',
+  });
+
+  // Unexpected errors reach clients as a generic body; the log keeps the detail.
+  app.setErrorHandler((error: Error & { statusCode?: number }, req, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    if (status >= 500) {
+      req.log.error({ err: error }, 'request failed');
+      return reply.code(status).send({ error: 'Internal server error' });
+    }
+    return reply.code(status).send({ error: error.message });
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Chart libraries set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyCors, { origin: env.TRUSTED_ORIGINS, credentials: true });
+  await app.register(fastifyRateLimit, { global: false });
+
+  const auth = createAuth({
+    db: db.prisma,
+    secret: authSecret,
+    baseURL: env.PUBLIC_URL,
+    trustedOrigins: env.TRUSTED_ORIGINS,
+    secureCookies: production,
+  });
+  const limitCalls = createLimiter(app, 'calls', env.RATE_LIMIT_PER_MINUTE);
+  const limitSignIn = createLimiter(app, 'sign-in', env.AUTH_RATE_LIMIT_PER_MINUTE);
+
+  healthRoutes(app, db.prisma);
+  authRoutes(app, { auth, publicUrl: env.PUBLIC_URL, limitSignIn });
+  await trpcRoutes(app, { db: db.prisma, auth, trustedOrigins: env.TRUSTED_ORIGINS, limitCalls, limitSignIn });
+  if (production) await webRoutes(app, env.WEB_DIST);
+
+  return { app, auth };
+}
