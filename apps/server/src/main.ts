@@ -19,7 +19,9 @@ function fail(message: string): never {
 }
 
 async function main(env: ServerEnv): Promise<void> {
-  const db = await createDb(configFromEnv(readDbEnv({ DATABASE_URL: env.DATABASE_URL, PGLITE_DIR: env.PGLITE_DIR })));
+  const db = await createDb(
+    configFromEnv(readDbEnv({ DATABASE_URL: env.DATABASE_URL, PGLITE_DIR: env.PGLITE_DIR })),
+  );
   const development = env.NODE_ENV === 'development';
   if (development && (await seed(db.prisma)) === 'created') console.log('seeded the demo tenant');
   const authSecret = env.AUTH_SECRET ?? (await devAuthSecret(DEV_SECRET));
@@ -43,7 +45,9 @@ async function main(env: ServerEnv): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 
   const address = await app.listen({ host: env.HOST, port: env.PORT });
-  console.log(`Tenantry API listening on ${address} (${db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})`);
+  console.log(
+    `Tenantry API listening on ${address} (${db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})`,
+  );
   if (development) {
     console.log(`dashboard: http://localhost:5173  ·  demo sign-in: ${DEMO.email} / ${DEMO.password}`);
   }
@@ -55,4 +59,6 @@ try {
 } catch (error) {
   fail((error as Error).message);
 }
-main(env).catch((error: unknown) => fail(error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error)));
+main(env).catch((error: unknown) =>
+  fail(error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)),
+);

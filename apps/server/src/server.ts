@@ -24,6 +24,8 @@ export interface ServerOptions {
   env: ServerEnv;
   db: Database;
   authSecret: string;
+  /** Where logs go instead of stdout (tests read them). */
+  logStream?: { write(line: string): void };
 }
 
 export interface Server {
@@ -31,14 +33,18 @@ export interface Server {
   auth: Auth;
 }
 
-export async function buildServer({ env, db, authSecret }: ServerOptions): Promise<Server> {
+export async function buildServer({ env, db, authSecret, logStream }: ServerOptions): Promise<Server> {
   const production = env.NODE_ENV === 'production';
   const app = Fastify({
     logger: {
       level: env.LOG_LEVEL,
       // Credentials never reach the logs.
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-      ...(production ? {} : { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } }),
+      ...(logStream
+        ? { stream: logStream }
+        : production
+          ? {}
+          : { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } }),
     },
     genReqId: () => randomUUID(),
     bodyLimit: BODY_LIMIT,
@@ -88,7 +94,13 @@ export async function buildServer({ env, db, authSecret }: ServerOptions): Promi
 
   healthRoutes(app, db.prisma);
   authRoutes(app, { auth, publicUrl: env.PUBLIC_URL, limitSignIn });
-  await trpcRoutes(app, { db: db.prisma, auth, trustedOrigins: env.TRUSTED_ORIGINS, limitCalls, limitSignIn });
+  await trpcRoutes(app, {
+    db: db.prisma,
+    auth,
+    trustedOrigins: env.TRUSTED_ORIGINS,
+    limitCalls,
+    limitSignIn,
+  });
   if (production) await webRoutes(app, env.WEB_DIST);
 
   return { app, auth };

@@ -64,7 +64,12 @@ export async function trpcRoutes(app: FastifyInstance, options: Options): Promis
         createContext: ({ req }: { req: FastifyRequest }) => {
           const resHeaders = new Headers();
           resHeadersOf.set(req, resHeaders);
-          return createContext({ db: options.db, auth: options.auth, headers: toFetchHeaders(req.headers), resHeaders });
+          return createContext({
+            db: options.db,
+            auth: options.auth,
+            headers: toFetchHeaders(req.headers),
+            resHeaders,
+          });
         },
         onError: ({ error, path, req }: { error: { code: string }; path?: string; req: FastifyRequest }) => {
           // Only the unexpected is worth a log line; the rest are answers.
