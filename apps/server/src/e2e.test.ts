@@ -1,13 +1,14 @@
 // The whole flow over real HTTP with @trpc/client, as a sibling app would:
 // register, sign out, sign in, then a tenant call.
 import type { AppRouter } from '@tenantry/api';
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { cookieFetch } from './testing/cookie-fetch.ts';
 import { startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
+import { withCode } from './testing/trpc-error.ts';
 
 let s: TestServer;
 beforeAll(async () => {
@@ -43,9 +44,7 @@ describe('end to end over HTTP', () => {
     });
     expect(signOut.status).toBe(200);
     expect(browser.cookies.has('better-auth.session_token')).toBe(false);
-    await expect(client.site.list.query({})).rejects.toSatisfy(
-      (e: unknown) => e instanceof TRPCClientError && e.data?.code === 'UNAUTHORIZED',
-    );
+    await expect(client.site.list.query({})).rejects.toSatisfy(withCode('UNAUTHORIZED'));
 
     const signIn = await browser.fetch(`${s.url}/api/auth/sign-in/email`, {
       method: 'POST',

@@ -41,8 +41,12 @@ async function main(env: ServerEnv): Promise<void> {
       .then(() => db.close())
       .then(() => process.exit(0));
   };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => {
+    shutdown('SIGTERM');
+  });
+  process.on('SIGINT', () => {
+    shutdown('SIGINT');
+  });
 
   const address = await app.listen({ host: env.HOST, port: env.PORT });
   console.log(

@@ -61,10 +61,26 @@ export class PGliteAdapterFactory implements EngineAdapterFactory {
   readonly provider = 'postgres';
   readonly adapterName = 'tenantry-pglite';
   private shadows: PGlite[] = [];
+  private switchedFrom: string | null = null;
 
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    /** Run as the session's own (owner) role, even if the runtime switched the connection to the app role. */
+    private readonly asOwner = false,
+  ) {}
 
-  connect(): Promise<SqlDriverAdapter> {
+  async connect(): Promise<SqlDriverAdapter> {
+    if (this.asOwner && this.switchedFrom === null) {
+      const { rows } = await this.pglite.query<{ current: string; session: string }>(
+        'select current_user as current, session_user as session',
+      );
+      const role = rows[0];
+      if (role && role.current !== role.session) {
+        // PGlite is one connection: the owner's work borrows it, and release() hands it back.
+        this.switchedFrom = role.current;
+        await this.pglite.exec('reset role');
+      }
+    }
     return connectPglite(this.pglite, false);
   }
 
@@ -78,6 +94,10 @@ export class PGliteAdapterFactory implements EngineAdapterFactory {
     const shadows = this.shadows.splice(0);
     await Promise.all(shadows.filter((s) => !s.closed).map((s) => s.close()));
     await this.pglite.query('select pg_advisory_unlock_all()');
+    if (this.switchedFrom) {
+      await this.pglite.exec(`set role ${this.switchedFrom}`);
+      this.switchedFrom = null;
+    }
   }
 }
 

@@ -18,8 +18,7 @@ const USAGE = `usage: tenantry-db <command> [--migrations <dir>]
   drift          exit 1 when the schema and the migrations differ
   down           revert the last applied migration with its down.sql
   reset          drop everything and apply every migration
-  seed           add the demo tenant (idempotent)
-  dev            migrate and seed, for a first run
+  seed           migrate, then add the demo tenant (idempotent)
 
 The database is PostgreSQL when DATABASE_URL is set, else PGlite under .data/.`;
 
@@ -113,7 +112,6 @@ const COMMANDS: Record<string, Command> = {
     return 0;
   }),
   seed: ({ config }) => seedAndPrint(config()),
-  dev: ({ config }) => seedAndPrint(config()),
 };
 
 async function run(argv: string[]): Promise<number> {

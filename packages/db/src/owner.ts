@@ -19,7 +19,7 @@ export interface OwnerConnection {
 // (owner) role and reverts when its transaction ends.
 export function pgliteOwner(pglite: PGlite): OwnerConnection {
   return {
-    factory: new PGliteAdapterFactory(pglite),
+    factory: new PGliteAdapterFactory(pglite, true),
     exec: async (sql) => {
       await pglite.transaction(async (tx) => {
         await tx.exec('set local role none');

@@ -11,7 +11,7 @@ export async function checkReadiness(db: Db, timeoutMs = 2_000, dir = MIGRATIONS
   const expected = (await readMigrations(dir)).names;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('the database did not answer in time')), timeoutMs);
+    timer = setTimeout(() => { reject(new Error('the database did not answer in time')); }, timeoutMs);
   });
   try {
     const rows = await Promise.race([
@@ -21,9 +21,14 @@ export async function checkReadiness(db: Db, timeoutMs = 2_000, dir = MIGRATIONS
     ]);
     const applied = new Set(rows.map((r) => r.migration_name));
     const pending = expected.filter((name) => !applied.has(name));
-    return pending.length ? { ready: false, reason: `pending migrations: ${pending.join(', ')}` } : { ready: true };
+    return pending.length
+      ? { ready: false, reason: `pending migrations: ${pending.join(', ')}` }
+      : { ready: true };
   } catch (error) {
-    return { ready: false, reason: error instanceof Error ? error.message.split('\n')[0] : 'database unreachable' };
+    return {
+      ready: false,
+      reason: error instanceof Error ? error.message.split('\n')[0] : 'database unreachable',
+    };
   } finally {
     clearTimeout(timer);
   }

@@ -1,0 +1,69 @@
+// Two server processes on one PostgreSQL behave as one: a session made
+// through one works on the other, and a deactivation made through one holds
+// on the other at the next request.
+import type { AppRouter } from '@tenantry/api';
+import { createTestDatabase, TEST_DATABASE_URL } from '@tenantry/db/testing';
+import type { TestDatabase } from '@tenantry/db/testing';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import superjson from 'superjson';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { spawnServer } from './testing/spawn-server.ts';
+import type { SpawnedServer } from './testing/spawn-server.ts';
+import { withCode } from './testing/trpc-error.ts';
+
+const client = (url: string, token: string) =>
+  createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: `${url}/trpc`,
+        transformer: superjson,
+        headers: { authorization: `Bearer ${token}` },
+      }),
+    ],
+  });
+const anonymous = (url: string) =>
+  createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${url}/trpc`, transformer: superjson })] });
+
+describe.skipIf(!TEST_DATABASE_URL)('two server processes on one PostgreSQL', () => {
+  let db: TestDatabase;
+  let one: SpawnedServer;
+  let two: SpawnedServer;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    [one, two] = await Promise.all([
+      spawnServer({ DATABASE_URL: db.url ?? '' }),
+      spawnServer({ DATABASE_URL: db.url ?? '' }),
+    ]);
+  });
+  afterAll(async () => {
+    for (const s of [one, two]) s.child.kill('SIGTERM');
+    await Promise.all([one.exited, two.exited]);
+    await db.close();
+  });
+
+  it('share sessions and enforce a deactivation made on the other', async () => {
+    const registered = await anonymous(one.url).organization.register.mutate({
+      organizationName: 'Twin Co',
+      name: 'Tess',
+      email: 'tess@example.test',
+      password: 'a long password',
+    });
+    const ownerOnTwo = client(two.url, registered.token);
+    expect((await ownerOnTwo.organization.current.query()).organization.name).toBe('Twin Co');
+
+    const { token: invitation } = await ownerOnTwo.invitation.create.mutate({ email: 'mo@example.test' });
+    const accepted = await anonymous(one.url).invitation.accept.mutate({
+      token: invitation,
+      email: 'mo@example.test',
+      name: 'Mo',
+      password: 'a long password',
+    });
+    const memberOnOne = client(one.url, accepted.token);
+    expect((await memberOnOne.site.list.query({})).items).toEqual([]);
+
+    await ownerOnTwo.member.deactivate.mutate({ userId: accepted.user.id });
+    await expect(memberOnOne.site.list.query({})).rejects.toSatisfy(withCode('UNAUTHORIZED'));
+  });
+});
