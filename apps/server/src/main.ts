@@ -53,7 +53,7 @@ async function main(env: ServerEnv): Promise<void> {
     `Tenantry API listening on ${address} (${db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})`,
   );
   if (development) {
-    console.log(`dashboard: http://localhost:5173  ·  demo sign-in: ${DEMO.email} / ${DEMO.password}`);
+    console.log(`demo sign-in: ${DEMO.email} / ${DEMO.password}`);
   }
 }
 
