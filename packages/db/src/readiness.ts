@@ -11,7 +11,9 @@ export async function checkReadiness(db: Db, timeoutMs = 2_000, dir = MIGRATIONS
   const expected = (await readMigrations(dir)).names;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => { reject(new Error('the database did not answer in time')); }, timeoutMs);
+    timer = setTimeout(() => {
+      reject(new Error('the database did not answer in time'));
+    }, timeoutMs);
   });
   try {
     const rows = await Promise.race([
