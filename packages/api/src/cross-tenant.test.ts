@@ -138,6 +138,20 @@ const MATRIX: Record<string, Attack[]> = {
       expect: 'DENIED',
     },
   ],
+  'asset.import': [
+    {
+      why: "imports into A's building",
+      input: (a) => ({ rows: [{ buildingId: a.buildingId, ...newAsset }] }),
+      expect: 'DENIED',
+    },
+    {
+      why: "re-tags over A's asset tag",
+      input: (a) => ({
+        rows: [{ buildingId: a.buildingId, tag: 'A-0001', name: 'pwned', category: 'HVAC' }],
+      }),
+      expect: 'DENIED',
+    },
+  ],
   'asset.update': [
     { why: "edits A's asset", input: (a) => ({ id: a.assetId, name: 'pwned' }), expect: 'DENIED' },
   ],

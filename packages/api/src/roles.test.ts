@@ -95,6 +95,10 @@ const RULES: Record<string, [Minimum, () => Promise<unknown>]> = {
     'member',
     () => Promise.resolve({ buildingId, tag: unique('T'), name: 'Pump', category: 'Plumbing' }),
   ],
+  'asset.import': [
+    'member',
+    () => Promise.resolve({ rows: [{ buildingId, tag: unique('IMP'), name: 'Imported', category: 'HVAC' }] }),
+  ],
   'asset.update': [
     'member',
     async () => ({

@@ -4,7 +4,12 @@ import { audit } from '../audit.ts';
 import { compact } from '../compact.ts';
 import { AppError, notFound } from '../errors.ts';
 import { pageArgs, toPage } from '../pagination.ts';
-import { ZCreateAssetInput, ZListAssetsInput, ZUpdateAssetInput } from '../schemas/asset.ts';
+import {
+  ZCreateAssetInput,
+  ZImportAssetsInput,
+  ZListAssetsInput,
+  ZUpdateAssetInput,
+} from '../schemas/asset.ts';
 import type { TListAssetsInput } from '../schemas/asset.ts';
 import { zById } from '../schemas/common.ts';
 import { assetSelect } from '../selects.ts';
@@ -103,6 +108,59 @@ export const assetRouter = router({
       data: compact({ ...changes, installedAt }),
     });
     return asset;
+  }),
+
+  /**
+   * Creates or updates up to 100 assets, matched by tag, in one transaction:
+   * re-running the same rows changes nothing. For imports (the CLI).
+   */
+  import: tenantProcedure.input(ZImportAssetsInput).mutation(async ({ ctx, input }) => {
+    const tags = input.rows.map((row) => row.tag);
+    const duplicate = tags.find((tag, i) => tags.indexOf(tag) !== i);
+    if (duplicate) throw new AppError('BAD_REQUEST', `Tag ${duplicate} appears more than once.`);
+    const buildingIds = [...new Set(input.rows.map((row) => row.buildingId))];
+    const buildings = await ctx.db.building.findMany({
+      where: { id: { in: buildingIds } },
+      select: { id: true },
+    });
+    const missing = buildingIds.find((id) => !buildings.some((b) => b.id === id));
+    if (missing) throw new AppError('NOT_FOUND', `Building ${missing} not found`);
+
+    const existing = new Map(
+      (await ctx.db.asset.findMany({ where: { tag: { in: tags } } })).map((asset) => [asset.tag, asset]),
+    );
+    const results: { tag: string; outcome: 'created' | 'updated' | 'unchanged' }[] = [];
+    const toCreate = [];
+    for (const row of input.rows) {
+      const fields = {
+        buildingId: row.buildingId,
+        name: row.name,
+        category: row.category,
+        status: row.status,
+        serialNumber: row.serialNumber ?? null,
+        installedAt: toDate(row.installedAt) ?? null,
+      };
+      const current = existing.get(row.tag);
+      if (!current) {
+        toCreate.push({ tenantId: ctx.tenant.id, tag: row.tag, ...fields });
+        results.push({ tag: row.tag, outcome: 'created' });
+        continue;
+      }
+      const same =
+        current.buildingId === fields.buildingId &&
+        current.name === fields.name &&
+        current.category === fields.category &&
+        current.status === fields.status &&
+        current.serialNumber === fields.serialNumber &&
+        current.installedAt?.getTime() === fields.installedAt?.getTime();
+      if (!same) await ctx.db.asset.update({ where: key(ctx, current.id), data: fields });
+      results.push({ tag: row.tag, outcome: same ? 'unchanged' : 'updated' });
+    }
+    if (toCreate.length) await ctx.db.asset.createMany({ data: toCreate });
+    const count = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
+    const summary = { created: count('created'), updated: count('updated'), unchanged: count('unchanged') };
+    await audit(ctx, { action: 'asset.import', targetType: 'asset', data: summary });
+    return { ...summary, results };
   }),
 
   delete: adminProcedure.input(zById).mutation(async ({ ctx, input }) => {

@@ -72,6 +72,40 @@ describe('assets list', () => {
   });
 });
 
+describe('asset.import', () => {
+  it('creates, then on a re-run changes nothing, and updates only what differs', async () => {
+    const warehouse = await owner.building.create({ siteId: otherSiteId, name: 'Import warehouse' });
+    const rows = Array.from({ length: 100 }, (_, i) => ({
+      buildingId: warehouse.id,
+      tag: `IMP-${i}`,
+      name: `Imported ${i}`,
+      category: 'Imported',
+      status: 'OPERATIONAL' as const,
+    }));
+    expect(await owner.asset.import({ rows })).toMatchObject({ created: 100, updated: 0, unchanged: 0 });
+    expect(await owner.asset.import({ rows })).toMatchObject({ created: 0, updated: 0, unchanged: 100 });
+    const changed = rows.map((row, i) => (i < 3 ? { ...row, status: 'RETIRED' as const } : row));
+    expect(await owner.asset.import({ rows: changed })).toMatchObject({
+      created: 0,
+      updated: 3,
+      unchanged: 97,
+    });
+  });
+
+  it('refuses over 100 rows, duplicate tags and unknown buildings, writing nothing', async () => {
+    const row = { buildingId, tag: 'X-1', name: 'x', category: 'c' };
+    expect(
+      await outcome(
+        owner.asset.import({ rows: Array.from({ length: 101 }, (_, i) => ({ ...row, tag: `X-${i}` })) }),
+      ),
+    ).toBe('BAD_REQUEST');
+    expect(await outcome(owner.asset.import({ rows: [row, row] }))).toBe('BAD_REQUEST');
+    const ghost = { ...row, tag: 'X-2', buildingId: '019a0000-0000-7000-8000-0000000000ff' };
+    expect(await outcome(owner.asset.import({ rows: [row, ghost] }))).toBe('NOT_FOUND');
+    expect((await owner.asset.list({ tag: 'X-1' })).items).toEqual([]);
+  });
+});
+
 describe('sites, buildings, assets', () => {
   it('create, read, update and delete an asset; its tag stays unique', async () => {
     const asset = await owner.asset.create({

@@ -51,3 +51,9 @@ export const ZListAssetsInput = z.strictObject({
   tag: zAssetTag.optional(),
 });
 export type TListAssetsInput = z.infer<typeof ZListAssetsInput>;
+
+export const IMPORT_BATCH_MAX = 100;
+export const ZImportAssetsInput = z.strictObject({
+  rows: z.array(ZCreateAssetInput).min(1).max(IMPORT_BATCH_MAX, `at most ${IMPORT_BATCH_MAX} rows per call`),
+});
+export type TImportAssetsInput = z.infer<typeof ZImportAssetsInput>;
