@@ -29,7 +29,7 @@ export type TenantryClient = TRPCClient<AppRouter>;
 // proxies ending in `.query()` / `.mutate()`; this wraps each level.
 function convertingErrors<T>(value: T): T {
   if (typeof value !== 'function' && (typeof value !== 'object' || value === null)) return value;
-  return new Proxy(value as object, {
+  return new Proxy(value, {
     get: (target, prop) => convertingErrors(Reflect.get(target, prop) as unknown),
     apply: (target, thisArg, args) => {
       const result: unknown = Reflect.apply(target as (...a: unknown[]) => unknown, thisArg, args);
@@ -38,7 +38,7 @@ function convertingErrors<T>(value: T): T {
         throw toTenantryError(error);
       });
     },
-  }) as T;
+  });
 }
 
 /**
