@@ -10,9 +10,10 @@ import {
   ZListAssetsInput,
   ZUpdateAssetInput,
 } from '../schemas/asset.ts';
-import type { TListAssetsInput } from '../schemas/asset.ts';
+import type { TCreateAssetInput, TListAssetsInput } from '../schemas/asset.ts';
 import { zById } from '../schemas/common.ts';
 import { assetSelect } from '../selects.ts';
+import { tenantKey } from '../tenant-context.ts';
 import type { TenantContext } from '../tenant-context.ts';
 import { adminProcedure, router, tenantProcedure } from '../trpc.ts';
 import { requireBuilding } from './building.ts';
@@ -50,7 +51,17 @@ function listFilter(input: TListAssetsInput): Prisma.AssetWhereInput {
 const toDate = (value: string | null | undefined) =>
   value === undefined ? undefined : value === null ? null : new Date(value);
 
-const key = (ctx: TenantContext, id: string) => ({ tenantId_id: { tenantId: ctx.tenant.id, id } });
+/** The columns a create (or an import row) sets, besides the tenant and the tag. */
+function assetFields(input: TCreateAssetInput) {
+  return {
+    buildingId: input.buildingId,
+    name: input.name,
+    category: input.category,
+    status: input.status,
+    serialNumber: input.serialNumber ?? null,
+    installedAt: toDate(input.installedAt) ?? null,
+  };
+}
 
 export const assetRouter = router({
   list: tenantProcedure.input(ZListAssetsInput).query(async ({ ctx, input }) => {
@@ -70,16 +81,7 @@ export const assetRouter = router({
     await requireBuilding(ctx, input.buildingId);
     await assertTagFree(ctx, input.tag);
     const asset = await ctx.db.asset.create({
-      data: {
-        tenantId: ctx.tenant.id,
-        buildingId: input.buildingId,
-        tag: input.tag,
-        name: input.name,
-        category: input.category,
-        status: input.status,
-        serialNumber: input.serialNumber ?? null,
-        installedAt: toDate(input.installedAt) ?? null,
-      },
+      data: { tenantId: ctx.tenant.id, tag: input.tag, ...assetFields(input) },
       select: assetSelect,
     });
     await audit(ctx, {
@@ -97,7 +99,7 @@ export const assetRouter = router({
     if (changes.buildingId) await requireBuilding(ctx, changes.buildingId);
     if (changes.tag) await assertTagFree(ctx, changes.tag, id);
     const asset = await ctx.db.asset.update({
-      where: key(ctx, id),
+      where: tenantKey(ctx, id),
       data: compact({ ...changes, installedAt: toDate(installedAt) }),
       select: assetSelect,
     });
@@ -132,14 +134,7 @@ export const assetRouter = router({
     const results: { tag: string; outcome: 'created' | 'updated' | 'unchanged' }[] = [];
     const toCreate = [];
     for (const row of input.rows) {
-      const fields = {
-        buildingId: row.buildingId,
-        name: row.name,
-        category: row.category,
-        status: row.status,
-        serialNumber: row.serialNumber ?? null,
-        installedAt: toDate(row.installedAt) ?? null,
-      };
+      const fields = assetFields(row);
       const current = existing.get(row.tag);
       if (!current) {
         toCreate.push({ tenantId: ctx.tenant.id, tag: row.tag, ...fields });
@@ -153,7 +148,7 @@ export const assetRouter = router({
         current.status === fields.status &&
         current.serialNumber === fields.serialNumber &&
         current.installedAt?.getTime() === fields.installedAt?.getTime();
-      if (!same) await ctx.db.asset.update({ where: key(ctx, current.id), data: fields });
+      if (!same) await ctx.db.asset.update({ where: tenantKey(ctx, current.id), data: fields });
       results.push({ tag: row.tag, outcome: same ? 'unchanged' : 'updated' });
     }
     if (toCreate.length) await ctx.db.asset.createMany({ data: toCreate });
@@ -165,7 +160,7 @@ export const assetRouter = router({
 
   delete: adminProcedure.input(zById).mutation(async ({ ctx, input }) => {
     const asset = await requireAsset(ctx, input.id);
-    await ctx.db.asset.delete({ where: key(ctx, input.id) });
+    await ctx.db.asset.delete({ where: tenantKey(ctx, input.id) });
     await audit(ctx, {
       action: 'asset.delete',
       targetType: 'asset',

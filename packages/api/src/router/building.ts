@@ -5,6 +5,7 @@ import { pageArgs, toPage } from '../pagination.ts';
 import { ZCreateBuildingInput, ZListBuildingsInput, ZUpdateBuildingInput } from '../schemas/building.ts';
 import { zById } from '../schemas/common.ts';
 import { buildingSelect } from '../selects.ts';
+import { tenantKey } from '../tenant-context.ts';
 import type { TenantContext } from '../tenant-context.ts';
 import { adminProcedure, router, tenantProcedure } from '../trpc.ts';
 import { requireSite } from './site.ts';
@@ -14,8 +15,6 @@ export async function requireBuilding(ctx: TenantContext, id: string) {
   if (!building) throw notFound('Building');
   return building;
 }
-
-const key = (ctx: TenantContext, id: string) => ({ tenantId_id: { tenantId: ctx.tenant.id, id } });
 
 export const buildingRouter = router({
   list: tenantProcedure.input(ZListBuildingsInput).query(async ({ ctx, input }) => {
@@ -54,7 +53,7 @@ export const buildingRouter = router({
     const { id, ...changes } = input;
     await requireBuilding(ctx, id);
     const building = await ctx.db.building.update({
-      where: key(ctx, id),
+      where: tenantKey(ctx, id),
       data: compact(changes),
       select: buildingSelect,
     });
@@ -75,7 +74,7 @@ export const buildingRouter = router({
         `Delete or move this building's ${building._count.assets} assets first.`,
       );
     }
-    await ctx.db.building.delete({ where: key(ctx, input.id) });
+    await ctx.db.building.delete({ where: tenantKey(ctx, input.id) });
     await audit(ctx, {
       action: 'building.delete',
       targetType: 'building',

@@ -9,6 +9,7 @@ import { atLeast } from '../roles.ts';
 import { ZMemberInput, ZUpdateRoleInput } from '../schemas/member.ts';
 import { memberSelect } from '../selects.ts';
 import { endSessions } from '../session.ts';
+import { tenantKey } from '../tenant-context.ts';
 import type { TenantContext } from '../tenant-context.ts';
 import { adminProcedure, ownerProcedure, router } from '../trpc.ts';
 
@@ -16,10 +17,6 @@ async function findMember(ctx: TenantContext, userId: string) {
   const member = await ctx.db.user.findFirst({ where: { id: userId }, select: memberSelect });
   if (!member) throw notFound('Member');
   return member;
-}
-
-function userKey(ctx: TenantContext, id: string) {
-  return { tenantId_id: { tenantId: ctx.tenant.id, id } };
 }
 
 export const memberRouter = router({
@@ -33,7 +30,7 @@ export const memberRouter = router({
     }
     if (member.role === input.role) return member;
     const updated = await ctx.db.user.update({
-      where: userKey(ctx, member.id),
+      where: tenantKey(ctx, member.id),
       data: { role: input.role },
       select: memberSelect,
     });
@@ -58,7 +55,7 @@ export const memberRouter = router({
     }
     if (!member.isActive) return member;
     const updated = await ctx.db.user.update({
-      where: userKey(ctx, member.id),
+      where: tenantKey(ctx, member.id),
       data: { isActive: false, deactivatedAt: new Date() },
       select: memberSelect,
     });
@@ -72,7 +69,7 @@ export const memberRouter = router({
     if (member.isActive) return member;
     await assertSeatAvailable(ctx.db, ctx.tenant.id);
     const updated = await ctx.db.user.update({
-      where: userKey(ctx, member.id),
+      where: tenantKey(ctx, member.id),
       data: { isActive: true, deactivatedAt: null },
       select: memberSelect,
     });
@@ -85,14 +82,14 @@ export const memberRouter = router({
     if (member.id === ctx.user.id) throw new AppError('BAD_REQUEST', 'You already own this organization.');
     if (!member.isActive) throw new AppError('CONFLICT', 'Ownership can go only to an active member.');
     if (ctx.apiKey) throw new AppError('FORBIDDEN', 'Ownership cannot be transferred with an API key.');
-    await ctx.db.user.update({ where: userKey(ctx, ctx.user.id), data: { role: 'ADMIN' } });
+    await ctx.db.user.update({ where: tenantKey(ctx, ctx.user.id), data: { role: 'ADMIN' } });
     const owner = await ctx.db.user.update({
-      where: userKey(ctx, member.id),
+      where: tenantKey(ctx, member.id),
       data: { role: 'OWNER' },
       select: memberSelect,
     });
     await ctx.db.organization.update({
-      where: { tenantId_id: { tenantId: ctx.tenant.id, id: ctx.organization.id } },
+      where: tenantKey(ctx, ctx.organization.id),
       data: { ownerId: member.id },
     });
     await audit(ctx, {

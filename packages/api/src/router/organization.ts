@@ -9,6 +9,7 @@ import { activeMembers } from '../seats.ts';
 import { ZListMembersInput, ZRegisterInput, ZUpdateOrganizationInput } from '../schemas/organization.ts';
 import { memberSelect, organizationSelect } from '../selects.ts';
 import { startSession } from '../session.ts';
+import { tenantKey } from '../tenant-context.ts';
 import type { TenantContext } from '../tenant-context.ts';
 import { adminProcedure, publicProcedure, router, tenantProcedure } from '../trpc.ts';
 
@@ -64,7 +65,7 @@ export const organizationRouter = router({
       }
     }
     const organization = await ctx.db.organization.update({
-      where: { tenantId_id: { tenantId: ctx.tenant.id, id: ctx.organization.id } },
+      where: tenantKey(ctx, ctx.organization.id),
       data: compact(input),
       select: organizationSelect,
     });

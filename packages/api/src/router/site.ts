@@ -5,6 +5,7 @@ import { pageArgs, toPage } from '../pagination.ts';
 import { zById } from '../schemas/common.ts';
 import { ZCreateSiteInput, ZListSitesInput, ZUpdateSiteInput } from '../schemas/site.ts';
 import { siteSelect } from '../selects.ts';
+import { tenantKey } from '../tenant-context.ts';
 import type { TenantContext } from '../tenant-context.ts';
 import { adminProcedure, router, tenantProcedure } from '../trpc.ts';
 
@@ -13,8 +14,6 @@ export async function requireSite(ctx: TenantContext, id: string) {
   if (!site) throw notFound('Site');
   return site;
 }
-
-const key = (ctx: TenantContext, id: string) => ({ tenantId_id: { tenantId: ctx.tenant.id, id } });
 
 export const siteRouter = router({
   list: tenantProcedure.input(ZListSitesInput).query(async ({ ctx, input }) => {
@@ -58,7 +57,7 @@ export const siteRouter = router({
     const { id, ...changes } = input;
     await requireSite(ctx, id);
     const site = await ctx.db.site.update({
-      where: key(ctx, id),
+      where: tenantKey(ctx, id),
       data: compact(changes),
       select: siteSelect,
     });
@@ -71,7 +70,7 @@ export const siteRouter = router({
     if (site._count.buildings > 0) {
       throw new AppError('CONFLICT', `Delete this site's ${site._count.buildings} buildings first.`);
     }
-    await ctx.db.site.delete({ where: key(ctx, input.id) });
+    await ctx.db.site.delete({ where: tenantKey(ctx, input.id) });
     await audit(ctx, {
       action: 'site.delete',
       targetType: 'site',
