@@ -26,6 +26,8 @@ export interface ServerOptions {
   authSecret: string;
   /** Where logs go instead of stdout (tests read them). */
   logStream?: { write(line: string): void };
+  /** Serve apps/web's build (default: only in production). Browser tests turn it on. */
+  serveWeb?: boolean;
 }
 
 export interface Server {
@@ -33,7 +35,7 @@ export interface Server {
   auth: Auth;
 }
 
-export async function buildServer({ env, db, authSecret, logStream }: ServerOptions): Promise<Server> {
+export async function buildServer({ env, db, authSecret, logStream, serveWeb }: ServerOptions): Promise<Server> {
   const production = env.NODE_ENV === 'production';
   const app = Fastify({
     logger: {
@@ -101,7 +103,7 @@ export async function buildServer({ env, db, authSecret, logStream }: ServerOpti
     limitCalls,
     limitSignIn,
   });
-  if (production) await webRoutes(app, env.WEB_DIST);
+  if (serveWeb ?? production) await webRoutes(app, env.WEB_DIST);
 
   return { app, auth };
 }

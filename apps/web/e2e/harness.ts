@@ -1,0 +1,111 @@
+// The e2e harness: the real Fastify server (tRPC, better-auth, the built
+// dashboard) on a throwaway in-memory PGlite, and Debian's Chromium.
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+import type { AppRouter } from '@tenantry/api';
+import { createTestDatabase } from '@tenantry/db/testing';
+import { buildServer } from '@tenantry/server';
+import { createTRPCClient, httpLink } from '@trpc/client';
+import { chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import superjson from 'superjson';
+
+// loadEnv is not in the server's exports map; tests reach it by path.
+import { loadEnv } from '../../server/src/env.ts';
+
+export const SCREENSHOTS = fileURLToPath(new URL('../artifacts/screenshots/', import.meta.url));
+const WEB_DIST = fileURLToPath(new URL('../dist', import.meta.url));
+
+/** Flags from ENVIRONMENT.md: without the networking ones Chromium stalls on refused connections. */
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => {
+        resolve(port);
+      });
+    });
+  });
+}
+
+export interface Harness {
+  baseURL: string;
+  browser: Browser;
+  newPage(): Promise<{ context: BrowserContext; page: Page }>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  // The browser first: if it is missing, nothing else is left running.
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const db = await createTestDatabase();
+  const app = await db.openApp();
+  // The browser must use the same origin as PUBLIC_URL, or cookies and the
+  // trusted-origin check disagree; so the port is chosen before listening.
+  const port = await freePort();
+  const baseURL = `http://localhost:${port}`;
+  const server = await buildServer({
+    env: loadEnv({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      PUBLIC_URL: baseURL,
+      WEB_DIST,
+      RATE_LIMIT_PER_MINUTE: '100000',
+      AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+    }),
+    db: app,
+    authSecret: 'x'.repeat(40),
+    serveWeb: true,
+    logStream: { write: () => undefined },
+  });
+  await server.app.listen({ host: '127.0.0.1', port });
+  const contexts: BrowserContext[] = [];
+  return {
+    baseURL,
+    browser,
+    async newPage() {
+      const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 860 } });
+      contexts.push(context);
+      return { context, page: await context.newPage() };
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close();
+      await server.app.close();
+      await db.close();
+    },
+  };
+}
+
+/** A tRPC client acting as whoever is signed in to `context` (same cookie, same origin). */
+export async function apiAs(context: BrowserContext, baseURL: string) {
+  const cookies = await context.cookies(baseURL);
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${baseURL}/trpc`,
+        transformer: superjson,
+        headers: { cookie, origin: baseURL },
+      }),
+    ],
+  });
+}

@@ -1,0 +1,290 @@
+// The issue's journey, in one browser session with four people: an owner of
+// org A, a member A invites, the owner of org B, and pagination over 150 assets.
+import { fileURLToPath } from 'node:url';
+
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { apiAs, SCREENSHOTS, startHarness } from './harness.ts';
+import type { Harness } from './harness.ts';
+
+let h: Harness;
+let started = false;
+
+beforeAll(async () => {
+  h = await startHarness();
+  started = true;
+});
+
+afterAll(async () => {
+  if (started) await h.close();
+});
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+
+async function signUp(page: Page, org: string, name: string, email: string) {
+  await page.goto('/sign-up');
+  await page.getByLabel('Organization name').fill(org);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Work email').fill(email);
+  await page.getByLabel('Password').fill('correct-horse-battery');
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await page.getByRole('heading', { name: 'Overview' }).waitFor();
+}
+
+/** The text of every row in a table, header excluded. */
+async function rowTexts(page: Page, table: string): Promise<string[]> {
+  return page.getByRole('table', { name: table }).locator('tbody tr').allInnerTexts();
+}
+
+describe('dashboard journey', () => {
+  let assetUrl = '';
+  let ownerPage: Page;
+  let memberPage: Page;
+
+  it('1. registers org A and creates a site, a building and an asset', async () => {
+    const { page } = await h.newPage();
+    ownerPage = page;
+    await page.goto('/sign-up');
+    // Inline validation comes from the API's own zod schema.
+    await page.getByRole('button', { name: 'Create organization' }).click();
+    await expect.poll(() => page.getByText('is required').count()).toBeGreaterThan(0);
+    await page.getByLabel('Work email').fill('not-an-email');
+    await page.getByLabel('Password').fill('short');
+    await page.getByRole('button', { name: 'Create organization' }).click();
+    await page.getByText('must be an email address').waitFor();
+    await page.getByText('must be at least 8 characters').waitFor();
+    await shot(page, '01-sign-up-validation');
+
+    await signUp(page, 'Acme Facilities', 'Olivia Owner', 'owner@acme.test');
+    await shot(page, '02-overview-empty');
+
+    await page.getByRole('link', { name: 'Sites' }).click();
+    await page.getByText('No sites yet.').waitFor();
+    await page.getByRole('button', { name: 'New site' }).click();
+    const siteDialog = page.getByRole('dialog', { name: 'New site' });
+    await siteDialog.getByRole('button', { name: 'Create site' }).click();
+    await siteDialog.getByText('is required').waitFor();
+    await siteDialog.getByLabel('Name').fill('Riverside Campus');
+    await siteDialog.getByLabel('Address').fill('1 River Road');
+    await shot(page, '03-site-dialog');
+    await siteDialog.getByRole('button', { name: 'Create site' }).click();
+    await page.getByRole('link', { name: 'Riverside Campus' }).click();
+    await page.getByRole('heading', { name: 'Riverside Campus' }).waitFor();
+
+    await page.getByRole('button', { name: 'Add building' }).click();
+    const buildingDialog = page.getByRole('dialog', { name: 'New building' });
+    await buildingDialog.getByLabel('Name').fill('North Tower');
+    await buildingDialog.getByLabel('Floors').fill('12');
+    await buildingDialog.getByRole('button', { name: 'Create building' }).click();
+    await page.getByRole('link', { name: 'North Tower' }).click();
+    await page.getByRole('heading', { name: 'North Tower' }).waitFor();
+
+    await page.getByRole('button', { name: 'Add asset' }).click();
+    const assetDialog = page.getByRole('dialog', { name: 'New asset' });
+    await assetDialog.getByLabel('Tag').fill('bad tag!');
+    await assetDialog.getByRole('button', { name: 'Create asset' }).click();
+    await assetDialog.getByText('may use letters, digits and . _ - / only').waitFor();
+    await assetDialog.getByLabel('Tag').fill('HVAC-001');
+    await assetDialog.getByLabel('Name').fill('Rooftop chiller');
+    await assetDialog.getByLabel('Category').fill('HVAC');
+    await assetDialog.getByLabel('Status').selectOption('MAINTENANCE');
+    await shot(page, '04-asset-dialog');
+    await assetDialog.getByRole('button', { name: 'Create asset' }).click();
+    await page.getByRole('link', { name: 'Rooftop chiller' }).click();
+    await page.getByRole('heading', { name: 'Rooftop chiller' }).waitFor();
+    const crumbs = await page.getByRole('navigation', { name: 'Breadcrumb' }).innerText();
+    expect(crumbs.replace(/\s+/g, ' ')).toContain('Sites › Riverside Campus › North Tower › HVAC-001');
+    assetUrl = new URL(page.url()).pathname;
+    await shot(page, '05-asset');
+
+    // A deep link survives a reload.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Rooftop chiller' }).waitFor();
+  });
+
+  it('2. invites a member, who accepts in a second context and sees the asset', async () => {
+    const page = ownerPage;
+    await page.getByRole('link', { name: 'Members' }).click();
+    await page.getByLabel('Email').fill('mia@acme.test');
+    await page.getByRole('button', { name: 'Create invitation' }).click();
+    const linkField = page.getByLabel(/Invitation link/);
+    await linkField.waitFor();
+    const link = await linkField.inputValue();
+    expect(link).toMatch(/\/invite\//);
+    await page.getByRole('table', { name: 'Pending invitations' }).getByText('mia@acme.test').waitFor();
+    await shot(page, '06-members-invited');
+
+    const member = await h.newPage();
+    memberPage = member.page;
+    await memberPage.goto(link);
+    await memberPage.getByLabel('Email').fill('mia@acme.test');
+    await memberPage.getByLabel('Your name').fill('Mia Member');
+    await memberPage.getByLabel('Choose a password').fill('member-password-1');
+    await shot(memberPage, '07-accept-invitation');
+    await memberPage.getByRole('button', { name: 'Accept invitation' }).click();
+    await memberPage.getByRole('heading', { name: 'Overview' }).waitFor();
+
+    await memberPage.goto(assetUrl);
+    await memberPage.getByRole('heading', { name: 'Rooftop chiller' }).waitFor();
+    // A member can edit but not delete, and has no admin pages.
+    expect(await memberPage.getByRole('button', { name: 'Edit' }).count()).toBe(1);
+    expect(await memberPage.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+    expect(await memberPage.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
+    await shot(memberPage, '08-member-asset');
+
+    // The pending invitation is gone once accepted.
+    await page.reload();
+    await page.getByText('No pending invitations.').waitFor();
+  });
+
+  it('3. org B sees none of A, and a deep link to A’s asset is not found', async () => {
+    const { page } = await h.newPage();
+    await signUp(page, 'Bolt Property', 'Ben Bolt', 'ben@bolt.test');
+    await page.getByRole('link', { name: 'Assets' }).click();
+    await page.getByText('No assets yet.').waitFor();
+    await page.getByRole('link', { name: 'Sites' }).click();
+    await page.getByText('No sites yet.').waitFor();
+    await page.goto(assetUrl);
+    await page.getByRole('heading', { name: 'Asset not found' }).waitFor();
+    expect(await page.getByText('Rooftop chiller').count()).toBe(0);
+    await shot(page, '09-other-tenant-not-found');
+    await page.goto('/no-such-page');
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await shot(page, '10-404');
+  });
+
+  it('4. the owner deactivates the member, whose next navigation lands on sign-in', async () => {
+    const page = ownerPage;
+    await page.goto('/members');
+    const row = page.getByRole('row', { name: /mia@acme\.test/ });
+    await row.getByRole('button', { name: 'Deactivate' }).click();
+    await page
+      .getByRole('dialog', { name: 'Deactivate Mia Member?' })
+      .getByRole('button', { name: 'Deactivate' })
+      .click();
+    await row.getByText('Deactivated').waitFor();
+    await shot(page, '11-members-deactivated');
+
+    await memberPage.getByRole('link', { name: 'Sites' }).click();
+    await memberPage.waitForURL(/\/sign-in/);
+    await memberPage.getByText('Your session ended').waitFor();
+    await shot(memberPage, '12-session-ended');
+  });
+
+  it('5. finds the right rows among 150 assets with load more and search', async () => {
+    const page = ownerPage;
+    const api = await apiAs(page.context(), h.baseURL);
+    const { items } = await api.building.list.query({ limit: 1 });
+    const buildingId = items[0]?.id ?? '';
+    const statuses = ['OPERATIONAL', 'MAINTENANCE', 'OUT_OF_SERVICE', 'RETIRED'] as const;
+    const categories = ['Pump', 'Boiler', 'Lift', 'Lighting', 'Fire safety'];
+    for (let i = 0; i < 150; i++) {
+      const n = String(i).padStart(3, '0');
+      await api.asset.create.mutate({
+        buildingId,
+        tag: `BULK-${n}`,
+        name: `Bulk asset ${n}`,
+        category: categories[i % categories.length] ?? 'Pump',
+        status: statuses[i % statuses.length] ?? 'OPERATIONAL',
+      });
+    }
+
+    await page.goto('/assets');
+    await page.getByRole('table', { name: 'Assets' }).waitFor();
+    expect(await rowTexts(page, 'Assets')).toHaveLength(25);
+    // Newest first: the last one created heads the list.
+    expect((await rowTexts(page, 'Assets'))[0]).toContain('BULK-149');
+    for (let loaded = 25; loaded < 151; loaded += 25) {
+      await page.getByRole('button', { name: 'Load more' }).click();
+      await expect.poll(async () => (await rowTexts(page, 'Assets')).length).toBe(Math.min(loaded + 25, 151));
+    }
+    await page.getByText('151 shown · end of list').waitFor();
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    const all = await rowTexts(page, 'Assets');
+    expect(all.at(-1)).toContain('HVAC-001');
+    expect(new Set(all).size).toBe(151);
+
+    await page.getByLabel('Search assets by name, tag or serial').fill('bulk-04');
+    await expect.poll(async () => (await rowTexts(page, 'Assets')).length).toBe(10);
+    const found = await rowTexts(page, 'Assets');
+    expect(found.every((r) => /BULK-04\d/.test(r))).toBe(true);
+    expect(page.url()).toContain('q=bulk-04');
+    await shot(page, '13-assets-search');
+
+    await page.getByLabel('Status').selectOption('RETIRED');
+    // BULK-040…049 with i % 4 === 3: 043 and 047.
+    await expect.poll(async () => (await rowTexts(page, 'Assets')).length).toBe(2);
+
+    await page.getByLabel('Search assets by name, tag or serial').fill('nothing-like-this');
+    await page.getByText('No assets match these filters.').waitFor();
+
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByText('Assets by category').waitFor();
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await shot(page, '14-overview');
+    await page.screenshot({
+      path: fileURLToPath(new URL('../../../docs/screenshot-overview.png', import.meta.url)),
+    });
+  });
+
+  it('6. the admin pages render, an API key secret is shown once, and sign-out/sign-in work', async () => {
+    const page = ownerPage;
+    await page.getByRole('link', { name: 'Organization' }).click();
+    await page.getByRole('heading', { name: 'Edit organization' }).waitFor();
+    await page.getByLabel('Seats').fill('0');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page
+      .getByText(/Too small|at least|>=/i)
+      .first()
+      .waitFor();
+    await page.getByLabel('Seats').fill('25');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Organization saved.').waitFor();
+    await page.getByText('2 of 25').or(page.getByText('1 of 25')).waitFor();
+    await shot(page, '15-settings');
+
+    await page.getByRole('link', { name: 'API keys' }).click();
+    await page.getByLabel('Name').fill('CI importer');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const secret = await page.getByLabel(/Secret/).inputValue();
+    expect(secret).toMatch(/^tk_/);
+    await page.getByRole('table', { name: 'API keys' }).getByText('CI importer').waitFor();
+    await shot(page, '16-api-keys');
+    await page.reload();
+    expect(await page.getByLabel(/Secret/).count()).toBe(0);
+    await page.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Revoke key' }).click();
+    await page.getByRole('table', { name: 'API keys' }).getByText('Revoked').waitFor();
+
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByRole('table', { name: 'Audit events' }).waitFor();
+    await page.getByLabel('Target type').selectOption('user');
+    await expect
+      .poll(async () =>
+        (await rowTexts(page, 'Audit events')).every((r) => r.includes('member.') || r.includes('user')),
+      )
+      .toBe(true);
+    await shot(page, '17-audit');
+
+    await page.getByRole('link', { name: 'Buildings' }).click();
+    await page.getByRole('table', { name: 'Buildings' }).waitFor();
+    await shot(page, '18-buildings');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL(/\/sign-in$/);
+    expect(await page.getByText('Your session ended').count()).toBe(0);
+    await page.getByLabel('Email').fill('owner@acme.test');
+    await page.getByLabel('Password').fill('wrong-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /invalid/i })
+      .waitFor();
+    await shot(page, '19-sign-in-error');
+    await page.getByLabel('Password').fill('correct-horse-battery');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+  });
+});

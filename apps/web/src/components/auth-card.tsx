@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react';
+
+export function AuthCard({
+  title,
+  subtitle,
+  children,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4 py-12">
+      <div className="w-full max-w-md">
+        <div className="mb-6 text-center">
+          <div className="text-2xl font-bold text-indigo-600">Tenantry</div>
+          <h1 className="mt-4 text-xl font-semibold text-slate-900">{title}</h1>
+          {subtitle ? <div className="mt-1 text-sm text-slate-500">{subtitle}</div> : null}
+        </div>
+        <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">{children}</div>
+      </div>
+    </main>
+  );
+}

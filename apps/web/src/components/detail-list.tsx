@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+
+export function DetailList({ items }: { items: [string, ReactNode][] }) {
+  return (
+    <dl className="mb-8 grid grid-cols-2 gap-4 rounded-lg bg-white p-5 shadow-xs ring-1 ring-slate-200 sm:grid-cols-4">
+      {items.map(([term, value]) => (
+        <div key={term}>
+          <dt className="text-xs font-medium text-slate-500 uppercase">{term}</dt>
+          <dd className="mt-1 text-sm text-slate-900">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

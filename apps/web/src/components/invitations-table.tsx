@@ -1,0 +1,65 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+
+import { formatDate } from '../lib/format.ts';
+import { toast } from '../lib/toast.ts';
+import { nextCursor } from '../lib/use-search-param.ts';
+import { useTRPC } from '../trpc.ts';
+import { ConfirmButton } from './confirm.tsx';
+import { Empty } from './empty.tsx';
+import { PagedTable } from './paged-table.tsx';
+import { Badge } from './status-badge.tsx';
+
+export function InvitationsTable() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const list = useInfiniteQuery(
+    trpc.invitation.list.infiniteQueryOptions(
+      { status: 'pending', limit: 25 },
+      { getNextPageParam: nextCursor },
+    ),
+  );
+  const revoke = useMutation(
+    trpc.invitation.revoke.mutationOptions({
+      onSuccess: () => {
+        toast('Invitation revoked.');
+        void queryClient.invalidateQueries({ queryKey: trpc.invitation.pathKey() });
+      },
+    }),
+  );
+  return (
+    <section aria-labelledby="pending-heading" className="mb-8">
+      <h2 id="pending-heading" className="mb-3 text-lg font-semibold text-slate-900">
+        Pending invitations
+      </h2>
+      <PagedTable
+        label="Pending invitations"
+        rowKey={(i) => i.id}
+        pages={list.data?.pages}
+        isLoading={list.isPending}
+        hasNextPage={list.hasNextPage}
+        isFetchingNextPage={list.isFetchingNextPage}
+        fetchNextPage={list.fetchNextPage}
+        empty={<Empty title="No pending invitations." />}
+        columns={[
+          { header: 'Email', cell: (i) => i.email },
+          { header: 'Role', cell: (i) => <Badge value={i.role} /> },
+          { header: 'Invited by', cell: (i) => i.invitedBy.name },
+          { header: 'Expires', cell: (i) => formatDate(i.expiresAt) },
+          {
+            header: 'Actions',
+            cell: (i) => (
+              <ConfirmButton
+                small
+                label="Revoke"
+                title="Revoke this invitation?"
+                body={`The link sent to ${i.email} will stop working.`}
+                confirmLabel="Revoke"
+                onConfirm={() => revoke.mutateAsync({ id: i.id })}
+              />
+            ),
+          },
+        ]}
+      />
+    </section>
+  );
+}

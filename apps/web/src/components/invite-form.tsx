@@ -1,0 +1,72 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { ZCreateInvitationInput } from '@tenantry/api/schemas';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+
+import { applyServerErrors } from '../lib/use-server-errors.ts';
+import { useTRPC } from '../trpc.ts';
+import { Button } from './button.tsx';
+import { CopyField } from './copy-field.tsx';
+import { Field, inputClass } from './field.tsx';
+
+/** Invite by email; the server returns the token once, so the link is shown once. */
+export function InviteForm({ canInviteAdmins }: { canInviteAdmins: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [link, setLink] = useState<string | null>(null);
+  const form = useForm({
+    resolver: zodResolver(ZCreateInvitationInput),
+    defaultValues: { email: '', role: 'MEMBER' },
+  });
+  const invite = useMutation(
+    trpc.invitation.create.mutationOptions({
+      onSuccess: ({ token }) => {
+        setLink(`${window.location.origin}/invite/${encodeURIComponent(token)}`);
+        form.reset();
+        void queryClient.invalidateQueries({ queryKey: trpc.invitation.pathKey() });
+      },
+      onError: (error) => {
+        applyServerErrors(error, form.setError, ['email', 'role']);
+      },
+    }),
+  );
+  const { errors } = form.formState;
+  const onSubmit = form.handleSubmit((values) => {
+    setLink(null);
+    invite.mutate(values);
+  });
+  return (
+    <section
+      aria-labelledby="invite-heading"
+      className="mb-8 rounded-lg bg-white p-5 shadow-xs ring-1 ring-slate-200"
+    >
+      <h2 id="invite-heading" className="mb-4 text-lg font-semibold text-slate-900">
+        Invite someone
+      </h2>
+      <form onSubmit={(e) => void onSubmit(e)} noValidate className="flex flex-wrap items-start gap-3">
+        <div className="min-w-64 flex-1">
+          <Field label="Email" error={errors.email?.message}>
+            <input type="email" className={inputClass} {...form.register('email')} />
+          </Field>
+        </div>
+        <div className="w-40">
+          <Field label="Role" error={errors.role?.message}>
+            <select className={inputClass} {...form.register('role')}>
+              <option value="MEMBER">Member</option>
+              {canInviteAdmins ? <option value="ADMIN">Admin</option> : null}
+            </select>
+          </Field>
+        </div>
+        <Button type="submit" className="mt-6" disabled={invite.isPending}>
+          Create invitation
+        </Button>
+      </form>
+      {link ? (
+        <div className="mt-4 rounded-md bg-indigo-50 p-4 ring-1 ring-indigo-100">
+          <CopyField label="Invitation link — copy it now, it is shown only once" value={link} />
+        </div>
+      ) : null}
+    </section>
+  );
+}

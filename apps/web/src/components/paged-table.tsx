@@ -1,0 +1,86 @@
+// A table over a keyset-paginated list: rows from every loaded page, and a
+// "Load more" button while the server reports a next cursor.
+import type { ReactNode } from 'react';
+
+import { Button } from './button.tsx';
+import { Empty } from './empty.tsx';
+import { SkeletonRows } from './skeleton.tsx';
+
+export interface Column<T> {
+  header: string;
+  cell: (row: T) => ReactNode;
+  className?: string;
+}
+
+interface Props<T> {
+  label: string;
+  columns: Column<T>[];
+  pages: { items: T[] }[] | undefined;
+  isLoading: boolean;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+  empty: ReactNode;
+  rowKey: (row: T) => string;
+}
+
+export function PagedTable<T>(props: Props<T>) {
+  const rows = props.pages?.flatMap((p) => p.items) ?? [];
+  return (
+    <div className="overflow-hidden rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
+      {props.isLoading ? (
+        <SkeletonRows />
+      ) : rows.length === 0 ? (
+        props.empty
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={props.label}>
+            <thead className="bg-slate-50">
+              <tr>
+                {props.columns.map((c) => (
+                  <th
+                    key={c.header}
+                    scope="col"
+                    className="px-4 py-2.5 text-left font-semibold text-slate-700"
+                  >
+                    {c.header}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {rows.map((row) => (
+                <tr key={props.rowKey(row)} className="hover:bg-slate-50">
+                  {props.columns.map((c) => (
+                    <td key={c.header} className={`px-4 py-2.5 text-slate-700 ${c.className ?? ''}`}>
+                      {c.cell(row)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {!props.isLoading && rows.length > 0 ? (
+        <div className="flex items-center justify-between border-t border-slate-100 px-4 py-2.5 text-xs text-slate-500">
+          <span>
+            {rows.length} shown{props.hasNextPage ? '' : ' · end of list'}
+          </span>
+          {props.hasNextPage ? (
+            <Button
+              variant="secondary"
+              small
+              disabled={props.isFetchingNextPage}
+              onClick={() => void props.fetchNextPage()}
+            >
+              {props.isFetchingNextPage ? 'Loading…' : 'Load more'}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export { Empty };

@@ -1,0 +1,52 @@
+// One QueryClient and one tRPC client for the app. Errors are handled here
+// once: an ended session goes to sign-in, anything else raises a toast with
+// the server's message (pages still render their own not-found states).
+import type { AppRouter } from '@tenantry/api';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import superjson from 'superjson';
+
+import { errorCode, errorMessage } from './errors.ts';
+import { redirectToSignIn } from './session.ts';
+import { toast } from './toast.ts';
+
+const NO_RETRY = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST', 'CONFLICT']);
+
+function onError(error: unknown, { silentNotFound }: { silentNotFound: boolean }) {
+  const code = errorCode(error);
+  if (code === 'UNAUTHORIZED') {
+    redirectToSignIn();
+    return;
+  }
+  if (silentNotFound && code === 'NOT_FOUND') return;
+  toast(errorMessage(error), 'error');
+}
+
+export const queryClient = new QueryClient({
+  queryCache: new QueryCache({
+    onError: (error) => {
+      onError(error, { silentNotFound: true });
+    },
+  }),
+  mutationCache: new MutationCache({
+    onError: (error) => {
+      onError(error, { silentNotFound: false });
+    },
+  }),
+  defaultOptions: {
+    queries: {
+      staleTime: 5_000,
+      retry: (failures, error) => !NO_RETRY.has(errorCode(error) ?? '') && failures < 2,
+    },
+  },
+});
+
+export const trpcClient = createTRPCClient<AppRouter>({
+  links: [
+    httpBatchLink({
+      url: '/trpc',
+      transformer: superjson,
+      fetch: (input, init) => fetch(input, { ...init, credentials: 'include' }),
+    }),
+  ],
+});

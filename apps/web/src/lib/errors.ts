@@ -1,0 +1,34 @@
+// Reading tRPC errors: the code drives behaviour, the message is shown as is.
+import { TRPCClientError } from '@trpc/client';
+
+/** A tRPC error code such as UNAUTHORIZED, NOT_FOUND or CONFLICT. */
+export type ErrorCode = string;
+
+interface ErrorData {
+  code?: string;
+  zodError?: { fieldErrors?: Record<string, string[] | undefined>; formErrors?: string[] } | null;
+}
+
+function dataOf(error: unknown): ErrorData | undefined {
+  if (!(error instanceof TRPCClientError)) return undefined;
+  return (error as TRPCClientError<never> & { data?: ErrorData }).data;
+}
+
+export function errorCode(error: unknown): ErrorCode | undefined {
+  return dataOf(error)?.code;
+}
+
+export function fieldErrors(error: unknown): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const [field, messages] of Object.entries(dataOf(error)?.zodError?.fieldErrors ?? {})) {
+    if (messages?.[0]) found[field] = messages[0];
+  }
+  return found;
+}
+
+/** The message to show: the server's own, except raw zod issue dumps. */
+export function errorMessage(error: unknown): string {
+  if (Object.keys(fieldErrors(error)).length) return 'Check the highlighted fields.';
+  if (error instanceof Error && error.message) return error.message;
+  return 'Something went wrong.';
+}

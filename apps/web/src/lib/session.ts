@@ -1,0 +1,50 @@
+// Sign-in and sign-out go straight to better-auth; the session is an HttpOnly
+// cookie, so the only thing the browser keeps is a flag saying "was signed in",
+// which lets us tell an expired session from a first visit.
+const FLAG = 'tenantry.signedIn';
+
+export function markSignedIn() {
+  localStorage.setItem(FLAG, '1');
+}
+
+export function wasSignedIn(): boolean {
+  return localStorage.getItem(FLAG) === '1';
+}
+
+function clearFlag() {
+  localStorage.removeItem(FLAG);
+}
+
+async function post(path: string, body: unknown): Promise<Response> {
+  return fetch(path, {
+    method: 'POST',
+    credentials: 'include',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+export async function signIn(email: string, password: string): Promise<void> {
+  const response = await post('/api/auth/sign-in/email', { email, password });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { message?: string; error?: string } | null;
+    throw new Error(body?.message ?? body?.error ?? 'Sign-in failed. Try again.');
+  }
+  markSignedIn();
+}
+
+export async function signOut(): Promise<void> {
+  clearFlag();
+  await post('/api/auth/sign-out', {});
+}
+
+/** Send the browser to sign-in. A full load also drops every cached query of the old session. */
+export function redirectToSignIn() {
+  if (window.location.pathname === '/sign-in') return;
+  const expired = wasSignedIn();
+  clearFlag();
+  const next = window.location.pathname + window.location.search;
+  const params = new URLSearchParams({ next });
+  if (expired) params.set('reason', 'expired');
+  window.location.assign(`/sign-in?${params.toString()}`);
+}

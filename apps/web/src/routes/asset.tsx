@@ -1,0 +1,95 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+
+import { AssetFormDialog } from '../components/asset-form.tsx';
+import { Breadcrumbs } from '../components/breadcrumbs.tsx';
+import { Button } from '../components/button.tsx';
+import { ConfirmButton } from '../components/confirm.tsx';
+import { DetailList } from '../components/detail-list.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { SkeletonRows } from '../components/skeleton.tsx';
+import { Badge } from '../components/status-badge.tsx';
+import { formatDate } from '../lib/format.ts';
+import { useIsAdmin } from '../lib/me.ts';
+import { toast } from '../lib/toast.ts';
+import { useTRPC } from '../trpc.ts';
+import { NotFound } from './not-found.tsx';
+
+export function AssetPage() {
+  const trpc = useTRPC();
+  const { assetId = '' } = useParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const isAdmin = useIsAdmin();
+  const [editing, setEditing] = useState(false);
+  const asset = useQuery(trpc.asset.byId.queryOptions({ id: assetId }));
+  const remove = useMutation(
+    trpc.asset.delete.mutationOptions({
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: trpc.asset.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.building.pathKey() });
+        toast('Asset deleted.');
+        void navigate(asset.data ? `/buildings/${asset.data.buildingId}` : '/assets');
+      },
+    }),
+  );
+  if (asset.isPending) return <SkeletonRows />;
+  if (!asset.data) return <NotFound what="Asset" />;
+  const a = asset.data;
+  return (
+    <>
+      <PageHeader
+        title={a.name}
+        actions={
+          <>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setEditing(true);
+              }}
+            >
+              Edit
+            </Button>
+            {isAdmin ? (
+              <ConfirmButton
+                label="Delete"
+                title="Delete this asset?"
+                body={`${a.tag} · ${a.name} will be deleted. This cannot be undone.`}
+                confirmLabel="Delete asset"
+                onConfirm={() => remove.mutateAsync({ id: a.id })}
+              />
+            ) : null}
+          </>
+        }
+      >
+        <Breadcrumbs
+          items={[
+            { label: 'Sites', to: '/sites' },
+            { label: a.building.site.name, to: `/sites/${a.building.site.id}` },
+            { label: a.building.name, to: `/buildings/${a.building.id}` },
+            { label: a.tag },
+          ]}
+        />
+      </PageHeader>
+      <DetailList
+        items={[
+          ['Tag', <span className="font-mono">{a.tag}</span>],
+          ['Status', <Badge value={a.status} />],
+          ['Category', a.category],
+          ['Serial number', a.serialNumber ?? '—'],
+          ['Installed', formatDate(a.installedAt)],
+          ['Created', formatDate(a.createdAt)],
+          ['Updated', formatDate(a.updatedAt)],
+        ]}
+      />
+      <AssetFormDialog
+        open={editing}
+        onClose={() => {
+          setEditing(false);
+        }}
+        asset={a}
+      />
+    </>
+  );
+}

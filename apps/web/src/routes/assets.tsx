@@ -1,0 +1,33 @@
+import { useState } from 'react';
+
+import { AssetFormDialog } from '../components/asset-form.tsx';
+import { AssetsTable } from '../components/assets-table.tsx';
+import { Button } from '../components/button.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+
+export function AssetsPage() {
+  const [creating, setCreating] = useState(false);
+  return (
+    <>
+      <PageHeader
+        title="Assets"
+        actions={
+          <Button
+            onClick={() => {
+              setCreating(true);
+            }}
+          >
+            New asset
+          </Button>
+        }
+      />
+      <AssetsTable />
+      <AssetFormDialog
+        open={creating}
+        onClose={() => {
+          setCreating(false);
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+
+import { Empty } from '../components/empty.tsx';
+import { inputClass } from '../components/field.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { PagedTable } from '../components/paged-table.tsx';
+import { SearchBox } from '../components/search-box.tsx';
+import { formatDateTime } from '../lib/format.ts';
+import { definedOnly, nextCursor, useSearchParam } from '../lib/use-search-param.ts';
+import { useTRPC } from '../trpc.ts';
+
+const TARGET_TYPES = ['organization', 'user', 'invitation', 'site', 'building', 'asset', 'apiKey'];
+
+export function AuditPage() {
+  const trpc = useTRPC();
+  const [action, setAction] = useSearchParam('action');
+  const [targetType, setTargetType] = useSearchParam('target');
+  const list = useInfiniteQuery(
+    trpc.audit.list.infiniteQueryOptions(definedOnly({ limit: 50, action, targetType }), {
+      getNextPageParam: nextCursor,
+    }),
+  );
+  return (
+    <>
+      <PageHeader title="Audit log" />
+      <div className="mb-4 flex flex-wrap gap-3">
+        <SearchBox label="Action, e.g. asset.create" value={action} onChange={setAction} />
+        <label className="w-48">
+          <span className="sr-only">Target type</span>
+          <select
+            className={inputClass}
+            value={targetType}
+            onChange={(e) => {
+              setTargetType(e.target.value);
+            }}
+          >
+            <option value="">All targets</option>
+            {TARGET_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <PagedTable
+        label="Audit events"
+        rowKey={(e) => e.id}
+        pages={list.data?.pages}
+        isLoading={list.isPending}
+        hasNextPage={list.hasNextPage}
+        isFetchingNextPage={list.isFetchingNextPage}
+        fetchNextPage={list.fetchNextPage}
+        empty={<Empty title="No events match these filters." />}
+        columns={[
+          { header: 'When', cell: (e) => formatDateTime(e.at), className: 'whitespace-nowrap' },
+          { header: 'Who', cell: (e) => e.actor?.name ?? 'API key / system' },
+          { header: 'Action', cell: (e) => <span className="font-mono text-xs">{e.action}</span> },
+          {
+            header: 'Target',
+            cell: (e) => `${e.targetType}${e.targetId ? ` · ${e.targetId.slice(-8)}` : ''}`,
+          },
+          {
+            header: 'Details',
+            cell: (e) => (
+              <span className="font-mono text-xs text-slate-500">
+                {e.data ? JSON.stringify(e.data).slice(0, 80) : ''}
+              </span>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,112 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+
+import { AssetFormDialog } from '../components/asset-form.tsx';
+import { AssetsTable } from '../components/assets-table.tsx';
+import { Breadcrumbs } from '../components/breadcrumbs.tsx';
+import { BuildingFormDialog } from '../components/building-form.tsx';
+import { Button } from '../components/button.tsx';
+import { ConfirmButton } from '../components/confirm.tsx';
+import { DetailList } from '../components/detail-list.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { SkeletonRows } from '../components/skeleton.tsx';
+import { formatDate } from '../lib/format.ts';
+import { useIsAdmin } from '../lib/me.ts';
+import { toast } from '../lib/toast.ts';
+import { useTRPC } from '../trpc.ts';
+import { NotFound } from './not-found.tsx';
+
+export function BuildingPage() {
+  const trpc = useTRPC();
+  const { buildingId = '' } = useParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const isAdmin = useIsAdmin();
+  const [editing, setEditing] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const building = useQuery(trpc.building.byId.queryOptions({ id: buildingId }));
+  const remove = useMutation(
+    trpc.building.delete.mutationOptions({
+      onSuccess: (_data) => {
+        void queryClient.invalidateQueries({ queryKey: trpc.building.pathKey() });
+        void queryClient.invalidateQueries({ queryKey: trpc.site.pathKey() });
+        toast('Building deleted.');
+        void navigate(building.data ? `/sites/${building.data.siteId}` : '/buildings');
+      },
+    }),
+  );
+  if (building.isPending) return <SkeletonRows />;
+  if (!building.data) return <NotFound what="Building" />;
+  const b = building.data;
+  return (
+    <>
+      <PageHeader
+        title={b.name}
+        actions={
+          <>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setEditing(true);
+              }}
+            >
+              Edit
+            </Button>
+            {isAdmin ? (
+              <ConfirmButton
+                label="Delete"
+                title="Delete this building?"
+                body={`${b.name} will be deleted. A building that still has assets cannot be deleted.`}
+                confirmLabel="Delete building"
+                onConfirm={() => remove.mutateAsync({ id: b.id })}
+              />
+            ) : null}
+          </>
+        }
+      >
+        <Breadcrumbs
+          items={[
+            { label: 'Sites', to: '/sites' },
+            { label: b.site.name, to: `/sites/${b.site.id}` },
+            { label: b.name },
+          ]}
+        />
+      </PageHeader>
+      <DetailList
+        items={[
+          ['Site', b.site.name],
+          ['Floors', b.floors ?? '—'],
+          ['Assets', b._count.assets],
+          ['Created', formatDate(b.createdAt)],
+        ]}
+      />
+      <div className="mb-3 flex items-center justify-between">
+        <h2 className="text-lg font-semibold text-slate-900">Assets</h2>
+        <Button
+          small
+          onClick={() => {
+            setAdding(true);
+          }}
+        >
+          Add asset
+        </Button>
+      </div>
+      <AssetsTable buildingId={b.id} />
+      <BuildingFormDialog
+        open={editing}
+        onClose={() => {
+          setEditing(false);
+        }}
+        building={b}
+      />
+      <AssetFormDialog
+        open={adding}
+        onClose={() => {
+          setAdding(false);
+        }}
+        buildingId={b.id}
+      />
+    </>
+  );
+}

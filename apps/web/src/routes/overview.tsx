@@ -1,0 +1,74 @@
+import { useQuery } from '@tanstack/react-query';
+
+import { CountChart } from '../components/count-chart.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { Skeleton } from '../components/skeleton.tsx';
+import { loadAssetStats, STATS_MAX_PAGES } from '../lib/asset-stats.ts';
+import { humanize } from '../lib/format.ts';
+import { useCurrent } from '../lib/me.ts';
+import { useTRPCClient } from '../trpc.ts';
+
+function Stat({ label, value }: { label: string; value: React.ReactNode }) {
+  return (
+    <div className="rounded-lg bg-white p-5 shadow-xs ring-1 ring-slate-200">
+      <dt className="text-xs font-medium text-slate-500 uppercase">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold text-slate-900 tabular-nums">{value}</dd>
+    </div>
+  );
+}
+
+export function OverviewPage() {
+  const client = useTRPCClient();
+  const current = useCurrent().data;
+  const stats = useQuery({
+    queryKey: ['overview', 'asset-stats'],
+    queryFn: () => loadAssetStats(client),
+    staleTime: 30_000,
+  });
+  const s = stats.data;
+  return (
+    <>
+      <PageHeader title="Overview" />
+      <dl className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <Stat
+          label="Assets"
+          value={s ? `${s.total}${s.truncated ? '+' : ''}` : <Skeleton className="h-8 w-16" />}
+        />
+        <Stat
+          label="Sites with assets"
+          value={s ? Object.keys(s.bySite).length : <Skeleton className="h-8 w-16" />}
+        />
+        <Stat
+          label="Needing attention"
+          value={
+            s ? (
+              (s.byStatus.MAINTENANCE ?? 0) + (s.byStatus.OUT_OF_SERVICE ?? 0)
+            ) : (
+              <Skeleton className="h-8 w-16" />
+            )
+          }
+        />
+        <Stat
+          label="Seats used"
+          value={current ? `${current.seatsUsed} / ${current.organization.seats}` : '—'}
+        />
+      </dl>
+      {s?.truncated ? (
+        <p className="mb-4 text-xs text-slate-500">Charts cover the newest {STATS_MAX_PAGES * 100} assets.</p>
+      ) : null}
+      {stats.isPending ? (
+        <div className="grid gap-4 lg:grid-cols-2">
+          <Skeleton className="h-72 w-full" />
+          <Skeleton className="h-72 w-full" />
+          <Skeleton className="h-72 w-full" />
+        </div>
+      ) : s ? (
+        <div className="grid gap-4 lg:grid-cols-2">
+          <CountChart title="Assets by status" counts={s.byStatus} color="#4f46e5" format={humanize} />
+          <CountChart title="Assets by category" counts={s.byCategory} color="#0891b2" />
+          <CountChart title="Assets per site" counts={s.bySite} color="#059669" />
+        </div>
+      ) : null}
+    </>
+  );
+}
