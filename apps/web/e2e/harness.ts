@@ -48,6 +48,7 @@ export interface Harness {
   baseURL: string;
   browser: Browser;
   newPage(): Promise<{ context: BrowserContext; page: Page }>;
+  pages(): Page[];
   close(): Promise<void>;
 }
 
@@ -86,6 +87,7 @@ export async function startHarness(): Promise<Harness> {
       contexts.push(context);
       return { context, page: await context.newPage() };
     },
+    pages: () => contexts.flatMap((c) => c.pages()),
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close();

@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { apiAs, SCREENSHOTS, startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
@@ -14,6 +14,16 @@ let started = false;
 beforeAll(async () => {
   h = await startHarness();
   started = true;
+});
+
+// A failing step leaves a picture of every open page behind.
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail') return;
+  for (const [i, page] of h.pages().entries()) {
+    await page
+      .screenshot({ path: `${SCREENSHOTS}failed-${ctx.task.name.slice(0, 2)}-${i}.png` })
+      .catch(() => undefined);
+  }
 });
 
 afterAll(async () => {
@@ -31,6 +41,12 @@ async function signUp(page: Page, org: string, name: string, email: string) {
   await page.getByLabel('Password').fill('correct-horse-battery');
   await page.getByRole('button', { name: 'Create organization' }).click();
   await page.getByRole('heading', { name: 'Overview' }).waitFor();
+}
+
+/** Follows a link in the sidebar (breadcrumbs have links of the same name). */
+async function nav(page: Page, name: string) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
 }
 
 /** The text of every row in a table, header excluded. */
@@ -60,7 +76,7 @@ describe('dashboard journey', () => {
     await signUp(page, 'Acme Facilities', 'Olivia Owner', 'owner@acme.test');
     await shot(page, '02-overview-empty');
 
-    await page.getByRole('link', { name: 'Sites' }).click();
+    await nav(page, 'Sites');
     await page.getByText('No sites yet.').waitFor();
     await page.getByRole('button', { name: 'New site' }).click();
     const siteDialog = page.getByRole('dialog', { name: 'New site' });
@@ -106,7 +122,7 @@ describe('dashboard journey', () => {
 
   it('2. invites a member, who accepts in a second context and sees the asset', async () => {
     const page = ownerPage;
-    await page.getByRole('link', { name: 'Members' }).click();
+    await nav(page, 'Members');
     await page.getByLabel('Email').fill('mia@acme.test');
     await page.getByRole('button', { name: 'Create invitation' }).click();
     const linkField = page.getByLabel(/Invitation link/);
@@ -142,9 +158,10 @@ describe('dashboard journey', () => {
   it('3. org B sees none of A, and a deep link to A’s asset is not found', async () => {
     const { page } = await h.newPage();
     await signUp(page, 'Bolt Property', 'Ben Bolt', 'ben@bolt.test');
-    await page.getByRole('link', { name: 'Assets' }).click();
+    await nav(page, 'Assets');
+    await page.getByRole('heading', { name: 'Assets' }).waitFor();
     await page.getByText('No assets yet.').waitFor();
-    await page.getByRole('link', { name: 'Sites' }).click();
+    await nav(page, 'Sites');
     await page.getByText('No sites yet.').waitFor();
     await page.goto(assetUrl);
     await page.getByRole('heading', { name: 'Asset not found' }).waitFor();
@@ -167,7 +184,7 @@ describe('dashboard journey', () => {
     await row.getByText('Deactivated').waitFor();
     await shot(page, '11-members-deactivated');
 
-    await memberPage.getByRole('link', { name: 'Sites' }).click();
+    await nav(memberPage, 'Sites');
     await memberPage.waitForURL(/\/sign-in/);
     await memberPage.getByText('Your session ended').waitFor();
     await shot(memberPage, '12-session-ended');
@@ -220,7 +237,7 @@ describe('dashboard journey', () => {
     await page.getByLabel('Search assets by name, tag or serial').fill('nothing-like-this');
     await page.getByText('No assets match these filters.').waitFor();
 
-    await page.getByRole('link', { name: 'Overview' }).click();
+    await nav(page, 'Overview');
     await page.getByText('Assets by category').waitFor();
     await page.locator('.recharts-bar-rectangle').first().waitFor();
     await shot(page, '14-overview');
@@ -231,7 +248,7 @@ describe('dashboard journey', () => {
 
   it('6. the admin pages render, an API key secret is shown once, and sign-out/sign-in work', async () => {
     const page = ownerPage;
-    await page.getByRole('link', { name: 'Organization' }).click();
+    await nav(page, 'Organization');
     await page.getByRole('heading', { name: 'Edit organization' }).waitFor();
     await page.getByLabel('Seats').fill('0');
     await page.getByRole('button', { name: 'Save changes' }).click();
@@ -245,7 +262,7 @@ describe('dashboard journey', () => {
     await page.getByText('2 of 25').or(page.getByText('1 of 25')).waitFor();
     await shot(page, '15-settings');
 
-    await page.getByRole('link', { name: 'API keys' }).click();
+    await nav(page, 'API keys');
     await page.getByLabel('Name').fill('CI importer');
     await page.getByRole('button', { name: 'Create key' }).click();
     const secret = await page.getByLabel(/Secret/).inputValue();
@@ -258,7 +275,7 @@ describe('dashboard journey', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke key' }).click();
     await page.getByRole('table', { name: 'API keys' }).getByText('Revoked').waitFor();
 
-    await page.getByRole('link', { name: 'Audit log' }).click();
+    await nav(page, 'Audit log');
     await page.getByRole('table', { name: 'Audit events' }).waitFor();
     await page.getByLabel('Target type').selectOption('user');
     await expect
@@ -268,7 +285,7 @@ describe('dashboard journey', () => {
       .toBe(true);
     await shot(page, '17-audit');
 
-    await page.getByRole('link', { name: 'Buildings' }).click();
+    await nav(page, 'Buildings');
     await page.getByRole('table', { name: 'Buildings' }).waitFor();
     await shot(page, '18-buildings');
 

@@ -10,6 +10,7 @@ import { useTRPC } from '../trpc.ts';
 import { Button } from './button.tsx';
 import { Dialog } from './dialog.tsx';
 import { Field, inputClass } from './field.tsx';
+import { SkeletonRows } from './skeleton.tsx';
 
 type Status = (typeof ASSET_STATUSES)[number];
 
@@ -22,6 +23,7 @@ export interface AssetFields {
   status: Status;
   serialNumber: string | null;
   installedAt: Date | null;
+  building?: { id: string; name: string; site: { name: string } };
 }
 
 const FIELDS = ['buildingId', 'tag', 'name', 'category', 'status', 'serialNumber', 'installedAt'] as const;
@@ -42,18 +44,34 @@ export function AssetFormDialog({ open, onClose, asset, buildingId }: Props) {
   );
 }
 
-function AssetForm({
-  asset,
-  buildingId,
-  onDone,
-}: {
+function AssetForm(props: {
   asset?: AssetFields | undefined;
   buildingId?: string | undefined;
   onDone: () => void;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const buildings = useQuery(trpc.building.list.queryOptions({ limit: 100 }));
+  // The select needs its options before the form reads its default value.
+  if (!buildings.data) return <SkeletonRows rows={4} />;
+  const options = buildings.data.items.map((b) => ({ id: b.id, label: `${b.site.name} › ${b.name}` }));
+  // Only the newest 100 buildings are listed; keep the asset's own one choosable.
+  const current = props.asset?.building;
+  if (current && !options.some((o) => o.id === current.id)) {
+    options.push({ id: current.id, label: `${current.site.name} › ${current.name}` });
+  }
+  return <AssetFormFields {...props} buildings={options} />;
+}
+
+interface FieldsProps {
+  asset?: AssetFields | undefined;
+  buildingId?: string | undefined;
+  onDone: () => void;
+  buildings: { id: string; label: string }[];
+}
+
+function AssetFormFields({ asset, buildingId, onDone, buildings }: FieldsProps) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const form = useForm({
     resolver: zodResolver(ZCreateAssetInput),
     defaultValues: {
@@ -102,9 +120,9 @@ function AssetForm({
         <Field label="Building" error={errors.buildingId ? 'Choose a building' : undefined}>
           <select className={inputClass} {...form.register('buildingId')}>
             <option value="">Choose a building…</option>
-            {buildings.data?.items.map((b) => (
+            {buildings.map((b) => (
               <option key={b.id} value={b.id}>
-                {b.site.name} › {b.name}
+                {b.label}
               </option>
             ))}
           </select>

@@ -1,10 +1,10 @@
 import { ASSET_STATUSES } from '@tenantry/api/schemas';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 
 import { humanize } from '../lib/format.ts';
-import { definedOnly, nextCursor, useSearchParam } from '../lib/use-search-param.ts';
-import { useTRPC } from '../trpc.ts';
+import { definedOnly, useSearchParam } from '../lib/use-search-param.ts';
+import { useKeysetList, withCursor } from '../lib/use-keyset-list.ts';
+import { useTRPC, useTRPCClient } from '../trpc.ts';
 import { Empty } from './empty.tsx';
 import { inputClass } from './field.tsx';
 import { PagedTable } from './paged-table.tsx';
@@ -16,13 +16,13 @@ const isStatus = (v: string): v is Status => (ASSET_STATUSES as readonly string[
 
 export function AssetsTable({ buildingId }: { buildingId?: string }) {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const [search, setSearch] = useSearchParam();
   const [statusParam, setStatus] = useSearchParam('status');
   const status = isStatus(statusParam) ? statusParam : undefined;
-  const list = useInfiniteQuery(
-    trpc.asset.list.infiniteQueryOptions(definedOnly({ limit: 25, search, buildingId, status }), {
-      getNextPageParam: nextCursor,
-    }),
+  const listInput = definedOnly({ limit: 25, search, buildingId, status });
+  const list = useKeysetList(trpc.asset.list.infiniteQueryKey(listInput), (cursor) =>
+    client.asset.list.query(withCursor(listInput, cursor)),
   );
   return (
     <>
@@ -51,6 +51,8 @@ export function AssetsTable({ buildingId }: { buildingId?: string }) {
         rowKey={(a) => a.id}
         pages={list.data?.pages}
         isLoading={list.isPending}
+        isError={list.isError}
+        onRetry={list.refetch}
         hasNextPage={list.hasNextPage}
         isFetchingNextPage={list.isFetchingNextPage}
         fetchNextPage={list.fetchNextPage}

@@ -9,6 +9,7 @@ import { useTRPC } from '../trpc.ts';
 import { Button } from './button.tsx';
 import { Dialog } from './dialog.tsx';
 import { Field, inputClass } from './field.tsx';
+import { SkeletonRows } from './skeleton.tsx';
 
 interface Building {
   id: string;
@@ -34,19 +35,29 @@ export function BuildingFormDialog({ open, onClose, building, siteId }: Props) {
   );
 }
 
-function BuildingForm({
-  building,
-  siteId,
-  onDone,
-}: {
+function BuildingForm(props: {
   building?: Building | undefined;
   siteId?: string | undefined;
   onDone: () => void;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   // A building's site is chosen at creation; the API does not move buildings.
   const sites = useQuery(trpc.site.list.queryOptions({ limit: 100 }));
+  // The select needs its options before the form reads its default value.
+  if (!sites.data) return <SkeletonRows rows={3} />;
+  return <BuildingFormFields {...props} sites={sites.data.items} />;
+}
+
+interface FieldsProps {
+  building?: Building | undefined;
+  siteId?: string | undefined;
+  onDone: () => void;
+  sites: { id: string; name: string }[];
+}
+
+function BuildingFormFields({ building, siteId, onDone, sites }: FieldsProps) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const form = useForm({
     resolver: zodResolver(ZCreateBuildingInput),
     defaultValues: {
@@ -90,7 +101,7 @@ function BuildingForm({
       <Field label="Site" error={errors.siteId ? 'Choose a site' : undefined}>
         <select className={inputClass} disabled={Boolean(building)} {...form.register('siteId')}>
           <option value="">Choose a site…</option>
-          {sites.data?.items.map((s) => (
+          {sites.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
             </option>

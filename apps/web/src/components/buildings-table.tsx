@@ -1,19 +1,19 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 
-import { definedOnly, nextCursor, useSearchParam } from '../lib/use-search-param.ts';
-import { useTRPC } from '../trpc.ts';
+import { definedOnly, useSearchParam } from '../lib/use-search-param.ts';
+import { useKeysetList, withCursor } from '../lib/use-keyset-list.ts';
+import { useTRPC, useTRPCClient } from '../trpc.ts';
 import { Empty } from './empty.tsx';
 import { PagedTable } from './paged-table.tsx';
 import { SearchBox } from './search-box.tsx';
 
 export function BuildingsTable({ siteId }: { siteId?: string }) {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const [search, setSearch] = useSearchParam();
-  const list = useInfiniteQuery(
-    trpc.building.list.infiniteQueryOptions(definedOnly({ limit: 25, search, siteId }), {
-      getNextPageParam: nextCursor,
-    }),
+  const listInput = definedOnly({ limit: 25, search, siteId });
+  const list = useKeysetList(trpc.building.list.infiniteQueryKey(listInput), (cursor) =>
+    client.building.list.query(withCursor(listInput, cursor)),
   );
   return (
     <>
@@ -25,6 +25,8 @@ export function BuildingsTable({ siteId }: { siteId?: string }) {
         rowKey={(b) => b.id}
         pages={list.data?.pages}
         isLoading={list.isPending}
+        isError={list.isError}
+        onRetry={list.refetch}
         hasNextPage={list.hasNextPage}
         isFetchingNextPage={list.isFetchingNextPage}
         fetchNextPage={list.fetchNextPage}

@@ -19,7 +19,7 @@ export function CountChart({ title, counts, color, format = (k) => k }: Props) {
     <section aria-label={title} className="rounded-lg bg-white p-5 shadow-xs ring-1 ring-slate-200">
       <h2 className="mb-4 text-sm font-semibold text-slate-700">{title}</h2>
       {data.length === 0 ? (
-        <Empty title="No assets yet." />
+        <Empty title="Nothing to chart yet." />
       ) : (
         <>
           <div className="h-56" aria-hidden="true">

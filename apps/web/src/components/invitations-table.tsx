@@ -1,9 +1,9 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { formatDate } from '../lib/format.ts';
 import { toast } from '../lib/toast.ts';
-import { nextCursor } from '../lib/use-search-param.ts';
-import { useTRPC } from '../trpc.ts';
+import { useKeysetList, withCursor } from '../lib/use-keyset-list.ts';
+import { useTRPC, useTRPCClient } from '../trpc.ts';
 import { ConfirmButton } from './confirm.tsx';
 import { Empty } from './empty.tsx';
 import { PagedTable } from './paged-table.tsx';
@@ -11,12 +11,11 @@ import { Badge } from './status-badge.tsx';
 
 export function InvitationsTable() {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const queryClient = useQueryClient();
-  const list = useInfiniteQuery(
-    trpc.invitation.list.infiniteQueryOptions(
-      { status: 'pending', limit: 25 },
-      { getNextPageParam: nextCursor },
-    ),
+  const listInput = { status: 'pending' as const, limit: 25 };
+  const list = useKeysetList(trpc.invitation.list.infiniteQueryKey(listInput), (cursor) =>
+    client.invitation.list.query(withCursor(listInput, cursor)),
   );
   const revoke = useMutation(
     trpc.invitation.revoke.mutationOptions({
@@ -36,6 +35,8 @@ export function InvitationsTable() {
         rowKey={(i) => i.id}
         pages={list.data?.pages}
         isLoading={list.isPending}
+        isError={list.isError}
+        onRetry={list.refetch}
         hasNextPage={list.hasNextPage}
         isFetchingNextPage={list.isFetchingNextPage}
         fetchNextPage={list.fetchNextPage}

@@ -17,6 +17,9 @@ interface Props<T> {
   columns: Column<T>[];
   pages: { items: T[] }[] | undefined;
   isLoading: boolean;
+  /** Set when the first page failed; the toast carries the server's message. */
+  isError?: boolean;
+  onRetry?: () => unknown;
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => unknown;
@@ -30,6 +33,14 @@ export function PagedTable<T>(props: Props<T>) {
     <div className="overflow-hidden rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
       {props.isLoading ? (
         <SkeletonRows />
+      ) : props.isError && rows.length === 0 ? (
+        <Empty title="This list could not be loaded.">
+          {props.onRetry ? (
+            <Button variant="secondary" small onClick={() => void props.onRetry?.()}>
+              Try again
+            </Button>
+          ) : null}
+        </Empty>
       ) : rows.length === 0 ? (
         props.empty
       ) : (

@@ -22,6 +22,6 @@ describe('errors', () => {
       zodError: { fieldErrors: { name: ['is required'] }, formErrors: [] },
     });
     expect(fieldErrors(error)).toEqual({ name: 'is required' });
-    expect(errorMessage(error)).toBe('Check the highlighted fields.');
+    expect(errorMessage(error)).toBe('Check the highlighted fields (name is required).');
   });
 });

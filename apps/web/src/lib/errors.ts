@@ -28,7 +28,12 @@ export function fieldErrors(error: unknown): Record<string, string> {
 
 /** The message to show: the server's own, except raw zod issue dumps. */
 export function errorMessage(error: unknown): string {
-  if (Object.keys(fieldErrors(error)).length) return 'Check the highlighted fields.';
+  const zodError = dataOf(error)?.zodError;
+  if (zodError) {
+    const [field, message] = Object.entries(fieldErrors(error))[0] ?? [];
+    if (field && message) return `Check the highlighted fields (${field} ${message}).`;
+    return zodError.formErrors?.[0] ?? 'The request was not valid.';
+  }
   if (error instanceof Error && error.message) return error.message;
   return 'Something went wrong.';
 }

@@ -38,9 +38,13 @@ export async function signOut(): Promise<void> {
   await post('/api/auth/sign-out', {});
 }
 
+let redirecting = false;
+
 /** Send the browser to sign-in. A full load also drops every cached query of the old session. */
 export function redirectToSignIn() {
-  if (window.location.pathname === '/sign-in') return;
+  // Several queries fail at once when a session ends; only the first decides.
+  if (redirecting || window.location.pathname === '/sign-in') return;
+  redirecting = true;
   const expired = wasSignedIn();
   clearFlag();
   const next = window.location.pathname + window.location.search;

@@ -29,5 +29,3 @@ export function definedOnly<T extends Record<string, unknown>>(input: T): Partia
     Object.entries(input).filter(([, v]) => v !== undefined && v !== ''),
   ) as Partial<T>;
 }
-
-export const nextCursor = (page: { nextCursor: string | null }) => page.nextCursor ?? undefined;

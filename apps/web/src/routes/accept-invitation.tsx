@@ -7,6 +7,7 @@ import { useParams } from 'react-router';
 import { AuthCard } from '../components/auth-card.tsx';
 import { Button } from '../components/button.tsx';
 import { Field, inputClass } from '../components/field.tsx';
+import { errorMessage } from '../lib/errors.ts';
 import { markSignedIn } from '../lib/session.ts';
 import { applyServerErrors } from '../lib/use-server-errors.ts';
 import { useTRPC } from '../trpc.ts';
@@ -43,7 +44,7 @@ export function AcceptInvitationPage() {
           role="alert"
           className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200"
         >
-          {accept.error.message.startsWith('[') ? 'Check the highlighted fields.' : accept.error.message}
+          {errorMessage(accept.error)}
         </p>
       ) : null}
       <form onSubmit={(e) => void onSubmit(e)} noValidate className="space-y-4">

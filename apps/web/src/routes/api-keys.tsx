@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ZCreateApiKeyInput } from '@tenantry/api/schemas';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 
@@ -15,15 +15,16 @@ import { Badge } from '../components/status-badge.tsx';
 import { formatDate } from '../lib/format.ts';
 import { useRole } from '../lib/me.ts';
 import { toast } from '../lib/toast.ts';
-import { nextCursor } from '../lib/use-search-param.ts';
 import { applyServerErrors } from '../lib/use-server-errors.ts';
-import { useTRPC } from '../trpc.ts';
+import { useKeysetList, withCursor } from '../lib/use-keyset-list.ts';
+import { useTRPC, useTRPCClient } from '../trpc.ts';
 
 /** A date input gives YYYY-MM-DD; the API wants an ISO date-time (end of that day, UTC). */
 const toExpiry = (v: unknown) => (typeof v === 'string' && v ? `${v}T23:59:59.000Z` : null);
 
 export function ApiKeysPage() {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const role = useRole();
   const [secret, setSecret] = useState<string | null>(null);
@@ -31,8 +32,9 @@ export function ApiKeysPage() {
     resolver: zodResolver(ZCreateApiKeyInput),
     defaultValues: { name: '', role: 'MEMBER', expiresAt: null },
   });
-  const list = useInfiniteQuery(
-    trpc.apiKey.list.infiniteQueryOptions({ limit: 25 }, { getNextPageParam: nextCursor }),
+  const listInput = { limit: 25 };
+  const list = useKeysetList(trpc.apiKey.list.infiniteQueryKey(listInput), (cursor) =>
+    client.apiKey.list.query(withCursor(listInput, cursor)),
   );
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.apiKey.pathKey() });
   const create = useMutation(
@@ -109,6 +111,8 @@ export function ApiKeysPage() {
         rowKey={(k) => k.id}
         pages={list.data?.pages}
         isLoading={list.isPending}
+        isError={list.isError}
+        onRetry={list.refetch}
         hasNextPage={list.hasNextPage}
         isFetchingNextPage={list.isFetchingNextPage}
         fetchNextPage={list.fetchNextPage}

@@ -1,24 +1,23 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-
 import { Empty } from '../components/empty.tsx';
 import { inputClass } from '../components/field.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { PagedTable } from '../components/paged-table.tsx';
 import { SearchBox } from '../components/search-box.tsx';
 import { formatDateTime } from '../lib/format.ts';
-import { definedOnly, nextCursor, useSearchParam } from '../lib/use-search-param.ts';
-import { useTRPC } from '../trpc.ts';
+import { definedOnly, useSearchParam } from '../lib/use-search-param.ts';
+import { useKeysetList, withCursor } from '../lib/use-keyset-list.ts';
+import { useTRPC, useTRPCClient } from '../trpc.ts';
 
 const TARGET_TYPES = ['organization', 'user', 'invitation', 'site', 'building', 'asset', 'apiKey'];
 
 export function AuditPage() {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const [action, setAction] = useSearchParam('action');
   const [targetType, setTargetType] = useSearchParam('target');
-  const list = useInfiniteQuery(
-    trpc.audit.list.infiniteQueryOptions(definedOnly({ limit: 50, action, targetType }), {
-      getNextPageParam: nextCursor,
-    }),
+  const listInput = definedOnly({ limit: 50, action, targetType });
+  const list = useKeysetList(trpc.audit.list.infiniteQueryKey(listInput), (cursor) =>
+    client.audit.list.query(withCursor(listInput, cursor)),
   );
   return (
     <>
@@ -48,6 +47,8 @@ export function AuditPage() {
         rowKey={(e) => e.id}
         pages={list.data?.pages}
         isLoading={list.isPending}
+        isError={list.isError}
+        onRetry={list.refetch}
         hasNextPage={list.hasNextPage}
         isFetchingNextPage={list.isFetchingNextPage}
         fetchNextPage={list.fetchNextPage}

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { ConfirmButton } from '../components/confirm.tsx';
 import { Empty } from '../components/empty.tsx';
@@ -12,20 +12,21 @@ import { Badge } from '../components/status-badge.tsx';
 import { formatDate } from '../lib/format.ts';
 import { atLeast, useCurrent } from '../lib/me.ts';
 import { toast } from '../lib/toast.ts';
-import { definedOnly, nextCursor, useSearchParam } from '../lib/use-search-param.ts';
-import { useTRPC } from '../trpc.ts';
+import { definedOnly, useSearchParam } from '../lib/use-search-param.ts';
+import { useKeysetList, withCursor } from '../lib/use-keyset-list.ts';
+import { useTRPC, useTRPCClient } from '../trpc.ts';
 
 export function MembersPage() {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const me = useCurrent().data?.me;
   const isAdmin = atLeast(me?.role, 'ADMIN');
   const isOwner = me?.role === 'OWNER';
   const [search, setSearch] = useSearchParam();
-  const list = useInfiniteQuery(
-    trpc.organization.members.infiniteQueryOptions(definedOnly({ limit: 25, search }), {
-      getNextPageParam: nextCursor,
-    }),
+  const listInput = definedOnly({ limit: 25, search });
+  const list = useKeysetList(trpc.organization.members.infiniteQueryKey(listInput), (cursor) =>
+    client.organization.members.query(withCursor(listInput, cursor)),
   );
   const refresh = (message: string) => {
     toast(message);
@@ -74,6 +75,8 @@ export function MembersPage() {
         rowKey={(m) => m.id}
         pages={list.data?.pages}
         isLoading={list.isPending}
+        isError={list.isError}
+        onRetry={list.refetch}
         hasNextPage={list.hasNextPage}
         isFetchingNextPage={list.isFetchingNextPage}
         fetchNextPage={list.fetchNextPage}

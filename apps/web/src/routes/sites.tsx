@@ -1,4 +1,3 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 
@@ -9,15 +8,18 @@ import { PagedTable } from '../components/paged-table.tsx';
 import { SearchBox } from '../components/search-box.tsx';
 import { SiteFormDialog } from '../components/site-form.tsx';
 import { formatDate } from '../lib/format.ts';
-import { definedOnly, nextCursor, useSearchParam } from '../lib/use-search-param.ts';
-import { useTRPC } from '../trpc.ts';
+import { definedOnly, useSearchParam } from '../lib/use-search-param.ts';
+import { useKeysetList, withCursor } from '../lib/use-keyset-list.ts';
+import { useTRPC, useTRPCClient } from '../trpc.ts';
 
 export function SitesPage() {
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const [search, setSearch] = useSearchParam();
   const [creating, setCreating] = useState(false);
-  const list = useInfiniteQuery(
-    trpc.site.list.infiniteQueryOptions(definedOnly({ limit: 25, search }), { getNextPageParam: nextCursor }),
+  const listInput = definedOnly({ limit: 25, search });
+  const list = useKeysetList(trpc.site.list.infiniteQueryKey(listInput), (cursor) =>
+    client.site.list.query(withCursor(listInput, cursor)),
   );
   return (
     <>
@@ -41,6 +43,8 @@ export function SitesPage() {
         rowKey={(s) => s.id}
         pages={list.data?.pages}
         isLoading={list.isPending}
+        isError={list.isError}
+        onRetry={list.refetch}
         hasNextPage={list.hasNextPage}
         isFetchingNextPage={list.isFetchingNextPage}
         fetchNextPage={list.fetchNextPage}
