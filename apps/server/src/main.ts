@@ -36,10 +36,18 @@ async function main(env: ServerEnv): Promise<void> {
       app.log.error('in-flight requests did not finish in time');
       process.exit(1);
     }, SHUTDOWN_DEADLINE_MS).unref();
+    // close() waits for in-flight requests; a socket that served one stays open
+    // for keep-alive afterwards, so idle sockets are closed as they appear.
+    const sweep = setInterval(() => {
+      app.server.closeIdleConnections();
+    }, 100);
     void app
       .close()
       .then(() => db.close())
-      .then(() => process.exit(0));
+      .then(() => {
+        clearInterval(sweep);
+        process.exit(0);
+      });
   };
   process.on('SIGTERM', () => {
     shutdown('SIGTERM');

@@ -12,7 +12,7 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 
 import type { ServerEnv } from './env.ts';
-import { createLimiter } from './rate-limit.ts';
+import { createLimiter, databaseRateLimitStore } from './rate-limit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { trpcRoutes } from './routes/trpc.ts';
@@ -35,7 +35,13 @@ export interface Server {
   auth: Auth;
 }
 
-export async function buildServer({ env, db, authSecret, logStream, serveWeb }: ServerOptions): Promise<Server> {
+export async function buildServer({
+  env,
+  db,
+  authSecret,
+  logStream,
+  serveWeb,
+}: ServerOptions): Promise<Server> {
   const production = env.NODE_ENV === 'production';
   const app = Fastify({
     logger: {
@@ -82,7 +88,12 @@ export async function buildServer({ env, db, authSecret, logStream, serveWeb }: 
     },
   });
   await app.register(fastifyCors, { origin: env.TRUSTED_ORIGINS, credentials: true });
-  await app.register(fastifyRateLimit, { global: false });
+  // A database that is down fails the request anyway; the limiter then steps aside.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    store: databaseRateLimitStore(db.prisma),
+    skipOnError: true,
+  });
 
   const auth = createAuth({
     db: db.prisma,

@@ -67,3 +67,30 @@ describe.skipIf(!TEST_DATABASE_URL)('two server processes on one PostgreSQL', ()
     await expect(memberOnOne.site.list.query({})).rejects.toSatisfy(withCode('UNAUTHORIZED'));
   });
 });
+
+describe.skipIf(!TEST_DATABASE_URL)('rate limits across server processes', () => {
+  let db: TestDatabase;
+  let servers: SpawnedServer[];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    servers = await Promise.all(
+      [1, 2].map(() => spawnServer({ DATABASE_URL: db.url ?? '', RATE_LIMIT_PER_MINUTE: '10' })),
+    );
+  });
+  afterAll(async () => {
+    for (const s of servers) s.child.kill('SIGTERM');
+    await Promise.all(servers.map((s) => s.exited));
+    await db.close();
+  });
+
+  it('share one counter: ten calls spread over both, and the eleventh is refused by either', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i += 1) {
+      const server = servers[i % 2];
+      statuses.push((await fetch(`${server?.url ?? ''}/trpc/organization.current`)).status);
+    }
+    expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
+    expect(statuses[10]).toBe(429);
+  });
+});

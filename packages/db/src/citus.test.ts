@@ -19,9 +19,9 @@ const DISTRIBUTED = [
 // Replicated to every node. `tenants` is what tenant_id points at; `users` is
 // the identity table, whose email is unique across tenants (sign-in needs it).
 const REFERENCE = ['tenants', 'users'];
-// better-auth's tables and Prisma's ledger: looked up by token or name before
-// any tenant is known; they stay on the coordinator.
-const LOCAL = ['sessions', 'accounts', 'verifications', '_prisma_migrations'];
+// better-auth's tables, Prisma's ledger and the rate-limit counters: looked up
+// by token, name or client address, never by tenant; they stay on the coordinator.
+const LOCAL = ['sessions', 'accounts', 'verifications', '_prisma_migrations', 'rate_limits'];
 
 interface Key {
   table: string;

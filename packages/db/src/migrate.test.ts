@@ -85,7 +85,10 @@ describe('migrations', () => {
       const afterInit = names.slice(1);
       for (const name of [...afterInit].reverse()) {
         expect(await rollback(db.owner, MIGRATIONS_DIR)).toBe(name);
-        expect(await rowCounts(db.owner)).toEqual(rows);
+        // Tables a reverted migration created are gone; every other table keeps every row.
+        const now = await rowCounts(db.owner);
+        expect(now).toEqual(Object.fromEntries(Object.entries(rows).filter(([table]) => table in now)));
+        expect(now.sites).toBe(2);
       }
       const lifted = await schemaSnapshot(db.owner);
       expect(lifted.policies).toEqual([]);

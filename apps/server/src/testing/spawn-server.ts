@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { TEST_SECRET } from './test-server.ts';
 
 const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
 export interface SpawnedServer {
   url: string;
@@ -17,7 +16,9 @@ export interface SpawnedServer {
 }
 
 export async function spawnServer(env: Record<string, string>): Promise<SpawnedServer> {
-  const child = spawn(TSX, [MAIN], {
+  // One process (node with tsx's loader), so signals reach the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'test',

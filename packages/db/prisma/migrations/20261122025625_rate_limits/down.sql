@@ -1,0 +1,3 @@
+-- Reverses the rate-limit table (its grants go with it).
+-- DropTable
+DROP TABLE "public"."rate_limits";
