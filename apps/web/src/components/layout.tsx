@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 
+import { errorCode, errorMessage } from '../lib/errors.ts';
 import { atLeast, useCurrent } from '../lib/me.ts';
 import { signOut } from '../lib/session.ts';
 import { useTRPC } from '../trpc.ts';
@@ -89,7 +90,20 @@ export function Layout() {
         </div>
       </aside>
       <main id="main" className="min-w-0 flex-1 px-6 py-8 lg:px-10">
-        {current.isPending ? <SkeletonRows rows={8} /> : <Outlet />}
+        {current.data ? (
+          <Outlet />
+        ) : current.isError && errorCode(current.error) !== 'UNAUTHORIZED' ? (
+          <div role="alert" className="py-16 text-center text-sm text-slate-600">
+            <p>Your organization could not be loaded: {errorMessage(current.error)}</p>
+            <Button variant="secondary" small className="mt-4" onClick={() => void current.refetch()}>
+              Try again
+            </Button>
+          </div>
+        ) : (
+          // Also shown while an ended session is being sent to sign-in, so no
+          // page fires requests that can only fail.
+          <SkeletonRows rows={8} />
+        )}
       </main>
     </div>
   );

@@ -8,6 +8,14 @@ import { definedOnly, useSearchParam } from '../lib/use-search-param.ts';
 import { useKeysetList, withCursor } from '../lib/use-keyset-list.ts';
 import { useTRPC, useTRPCClient } from '../trpc.ts';
 
+/** A short one-line view of the event's JSON payload; empty payloads show a dash. */
+function details(data: unknown): string {
+  if (data === null || data === undefined) return '—';
+  const text = JSON.stringify(data);
+  if (text === '{}') return '—';
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
 const TARGET_TYPES = ['organization', 'user', 'invitation', 'site', 'building', 'asset', 'apiKey'];
 
 export function AuditPage() {
@@ -63,11 +71,7 @@ export function AuditPage() {
           },
           {
             header: 'Details',
-            cell: (e) => (
-              <span className="font-mono text-xs text-slate-500">
-                {e.data ? JSON.stringify(e.data).slice(0, 80) : ''}
-              </span>
-            ),
+            cell: (e) => <span className="font-mono text-xs text-slate-500">{details(e.data)}</span>,
           },
         ]}
       />

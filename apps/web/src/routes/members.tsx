@@ -98,10 +98,10 @@ export function MembersPage() {
             header: 'Role',
             cell: (m) =>
               isAdmin && m.role !== 'OWNER' && m.id !== me?.id ? (
-                <label>
+                <label className="block w-32">
                   <span className="sr-only">Role of {m.name}</span>
                   <select
-                    className={`${inputClass} w-32 py-1`}
+                    className={`${inputClass} py-1`}
                     value={m.role}
                     disabled={updateRole.isPending}
                     onChange={(e) => {
