@@ -49,6 +49,8 @@ export interface Harness {
   browser: Browser;
   newPage(): Promise<{ context: BrowserContext; page: Page }>;
   pages(): Page[];
+  /** Console messages that report a Content-Security-Policy violation, from every page. */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -79,14 +81,21 @@ export async function startHarness(): Promise<Harness> {
   });
   await server.app.listen({ host: '127.0.0.1', port });
   const contexts: BrowserContext[] = [];
+  const cspViolations: string[] = [];
   return {
     baseURL,
     browser,
     async newPage() {
       const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 860 } });
       contexts.push(context);
-      return { context, page: await context.newPage() };
+      const page = await context.newPage();
+      // The server sends the production CSP (script-src 'self' …); the build must live with it.
+      page.on('console', (message) => {
+        if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
+      });
+      return { context, page };
     },
+    cspViolations,
     pages: () => contexts.flatMap((c) => c.pages()),
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);

@@ -237,6 +237,22 @@ describe('dashboard journey', () => {
     await page.getByLabel('Search assets by name, tag or serial').fill('nothing-like-this');
     await page.getByText('No assets match these filters.').waitFor();
 
+    // Edit and delete, each through its dialog.
+    await page.goto('/assets?q=BULK-000');
+    await page.getByRole('link', { name: 'Bulk asset 000' }).click();
+    await page.getByRole('button', { name: 'Edit' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit asset' });
+    await edit.getByLabel('Name').fill('Renamed pump');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Renamed pump' }).waitFor();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete this asset?' })
+      .getByRole('button', { name: 'Delete asset' })
+      .click();
+    await page.getByRole('heading', { name: 'North Tower' }).waitFor();
+    await page.getByText('Asset deleted.').waitFor();
+
     await nav(page, 'Overview');
     await page.getByText('Assets by category').waitFor();
     await page.locator('.recharts-bar-rectangle').first().waitFor();
@@ -303,5 +319,6 @@ describe('dashboard journey', () => {
     await page.getByLabel('Password').fill('correct-horse-battery');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    expect(h.cspViolations).toEqual([]);
   });
 });
