@@ -319,6 +319,44 @@ describe('dashboard journey', () => {
     await page.getByLabel('Password').fill('correct-horse-battery');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
+  });
+
+  it('7. the owner reactivates, promotes and hands ownership over, and revokes an invitation', async () => {
+    const page = ownerPage;
+    await nav(page, 'Members');
+    const row = page.getByRole('row', { name: /mia@acme\.test/ });
+    await row.getByRole('button', { name: 'Reactivate' }).click();
+    await page
+      .getByRole('dialog', { name: 'Reactivate Mia Member?' })
+      .getByRole('button', { name: 'Reactivate' })
+      .click();
+    await row.getByText('Active').waitFor();
+    await row.getByLabel('Role of Mia Member').selectOption('ADMIN');
+    await page.getByText('Role changed.').waitFor();
+
+    await page.getByLabel('Email').fill('temp@acme.test');
+    await page.getByRole('button', { name: 'Create invitation' }).click();
+    const pending = page.getByRole('table', { name: 'Pending invitations' });
+    await pending.getByText('temp@acme.test').waitFor();
+    await pending.getByRole('button', { name: 'Revoke' }).click();
+    await page
+      .getByRole('dialog', { name: 'Revoke this invitation?' })
+      .getByRole('button', { name: 'Revoke' })
+      .click();
+    await page.getByText('No pending invitations.').waitFor();
+
+    await row.getByRole('button', { name: 'Make owner' }).click();
+    await page
+      .getByRole('dialog', { name: 'Transfer ownership to Mia Member?' })
+      .getByRole('button', { name: 'Transfer ownership' })
+      .click();
+    await page.getByText('Ownership transferred.').waitFor();
+    await row.getByText('Owner').waitFor();
+    // The old owner is an admin now: no ownership controls, admin pages still there.
+    await expect.poll(() => page.getByRole('button', { name: 'Make owner' }).count()).toBe(0);
+    await page.getByText('owner@acme.test · admin').waitFor();
+    await shot(page, '20-members-after-transfer');
+
     expect(h.cspViolations).toEqual([]);
   });
 });
