@@ -2,8 +2,8 @@ import { ASSET_STATUSES } from '@tenantry/api/schemas';
 import { Link } from 'react-router';
 
 import { humanize } from '../lib/format.ts';
-import { definedOnly, useSearchParam } from '../lib/use-search-param.ts';
 import { useKeysetList, withCursor } from '../lib/use-keyset-list.ts';
+import { definedOnly, useSearchParam } from '../lib/use-search-param.ts';
 import { useTRPC, useTRPCClient } from '../trpc.ts';
 import { Empty } from './empty.tsx';
 import { inputClass } from './field.tsx';

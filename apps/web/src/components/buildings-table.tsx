@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 
-import { definedOnly, useSearchParam } from '../lib/use-search-param.ts';
 import { useKeysetList, withCursor } from '../lib/use-keyset-list.ts';
+import { definedOnly, useSearchParam } from '../lib/use-search-param.ts';
 import { useTRPC, useTRPCClient } from '../trpc.ts';
 import { Empty } from './empty.tsx';
 import { PagedTable } from './paged-table.tsx';

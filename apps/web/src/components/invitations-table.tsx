@@ -9,7 +9,7 @@ import { Empty } from './empty.tsx';
 import { PagedTable } from './paged-table.tsx';
 import { Badge } from './status-badge.tsx';
 
-export function InvitationsTable() {
+export function InvitationsTable({ onRevoked }: { onRevoked: (id: string) => void }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -19,7 +19,8 @@ export function InvitationsTable() {
   );
   const revoke = useMutation(
     trpc.invitation.revoke.mutationOptions({
-      onSuccess: () => {
+      onSuccess: ({ id }) => {
+        onRevoked(id);
         toast('Invitation revoked.');
         void queryClient.invalidateQueries({ queryKey: trpc.invitation.pathKey() });
       },

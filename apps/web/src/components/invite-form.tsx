@@ -1,7 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ZCreateInvitationInput } from '@tenantry/api/schemas';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 
 import { applyServerErrors } from '../lib/use-server-errors.ts';
@@ -11,18 +10,27 @@ import { CopyField } from './copy-field.tsx';
 import { Field, inputClass } from './field.tsx';
 
 /** Invite by email; the server returns the token once, so the link is shown once. */
-export function InviteForm({ canInviteAdmins }: { canInviteAdmins: boolean }) {
+interface Props {
+  canInviteAdmins: boolean;
+  /** The last invitation created here, so the page can drop its link once it is revoked. */
+  created: { id: string; link: string } | null;
+  onCreated: (created: { id: string; link: string } | null) => void;
+}
+
+export function InviteForm({ canInviteAdmins, created, onCreated }: Props) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [link, setLink] = useState<string | null>(null);
   const form = useForm({
     resolver: zodResolver(ZCreateInvitationInput),
     defaultValues: { email: '', role: 'MEMBER' },
   });
   const invite = useMutation(
     trpc.invitation.create.mutationOptions({
-      onSuccess: ({ token }) => {
-        setLink(`${window.location.origin}/invite/${encodeURIComponent(token)}`);
+      onSuccess: ({ invitation, token }) => {
+        onCreated({
+          id: invitation.id,
+          link: `${window.location.origin}/invite/${encodeURIComponent(token)}`,
+        });
         form.reset();
         void queryClient.invalidateQueries({ queryKey: trpc.invitation.pathKey() });
       },
@@ -33,7 +41,7 @@ export function InviteForm({ canInviteAdmins }: { canInviteAdmins: boolean }) {
   );
   const { errors } = form.formState;
   const onSubmit = form.handleSubmit((values) => {
-    setLink(null);
+    onCreated(null);
     invite.mutate(values);
   });
   return (
@@ -62,9 +70,9 @@ export function InviteForm({ canInviteAdmins }: { canInviteAdmins: boolean }) {
           Create invitation
         </Button>
       </form>
-      {link ? (
+      {created ? (
         <div className="mt-4 rounded-md bg-indigo-50 p-4 ring-1 ring-indigo-100">
-          <CopyField label="Invitation link — copy it now, it is shown only once" value={link} />
+          <CopyField label="Invitation link — copy it now, it is shown only once" value={created.link} />
         </div>
       ) : null}
     </section>

@@ -29,7 +29,9 @@ export const queryClient = new QueryClient({
     },
   }),
   mutationCache: new MutationCache({
-    onError: (error) => {
+    onError: (error, _variables, _context, mutation) => {
+      // A form that shows its own error banner opts out with meta: { toast: false }.
+      if (mutation.meta?.toast === false && errorCode(error) !== 'UNAUTHORIZED') return;
       onError(error, { silentNotFound: false });
     },
   }),

@@ -23,6 +23,7 @@ export function AcceptInvitationPage() {
   });
   const accept = useMutation(
     trpc.invitation.accept.mutationOptions({
+      meta: { toast: false },
       onSuccess: () => {
         markSignedIn();
         window.location.assign('/');

@@ -4,8 +4,8 @@ import { PageHeader } from '../components/page-header.tsx';
 import { PagedTable } from '../components/paged-table.tsx';
 import { SearchBox } from '../components/search-box.tsx';
 import { formatDateTime } from '../lib/format.ts';
-import { definedOnly, useSearchParam } from '../lib/use-search-param.ts';
 import { useKeysetList, withCursor } from '../lib/use-keyset-list.ts';
+import { definedOnly, useSearchParam } from '../lib/use-search-param.ts';
 import { useTRPC, useTRPCClient } from '../trpc.ts';
 
 /** A short one-line view of the event's JSON payload; empty payloads show a dash. */

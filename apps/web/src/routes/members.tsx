@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 
 import { ConfirmButton } from '../components/confirm.tsx';
 import { Empty } from '../components/empty.tsx';
@@ -12,8 +13,8 @@ import { Badge } from '../components/status-badge.tsx';
 import { formatDate } from '../lib/format.ts';
 import { atLeast, useCurrent } from '../lib/me.ts';
 import { toast } from '../lib/toast.ts';
-import { definedOnly, useSearchParam } from '../lib/use-search-param.ts';
 import { useKeysetList, withCursor } from '../lib/use-keyset-list.ts';
+import { definedOnly, useSearchParam } from '../lib/use-search-param.ts';
 import { useTRPC, useTRPCClient } from '../trpc.ts';
 
 export function MembersPage() {
@@ -24,6 +25,7 @@ export function MembersPage() {
   const isAdmin = atLeast(me?.role, 'ADMIN');
   const isOwner = me?.role === 'OWNER';
   const [search, setSearch] = useSearchParam();
+  const [invited, setInvited] = useState<{ id: string; link: string } | null>(null);
   const listInput = definedOnly({ limit: 25, search });
   const list = useKeysetList(trpc.organization.members.infiniteQueryKey(listInput), (cursor) =>
     client.organization.members.query(withCursor(listInput, cursor)),
@@ -64,8 +66,14 @@ export function MembersPage() {
   return (
     <>
       <PageHeader title="Members" />
-      {isAdmin ? <InviteForm canInviteAdmins={isAdmin} /> : null}
-      {isAdmin ? <InvitationsTable /> : null}
+      {isAdmin ? <InviteForm canInviteAdmins={isAdmin} created={invited} onCreated={setInvited} /> : null}
+      {isAdmin ? (
+        <InvitationsTable
+          onRevoked={(id) => {
+            if (invited?.id === id) setInvited(null);
+          }}
+        />
+      ) : null}
       <h2 className="mb-3 text-lg font-semibold text-slate-900">People</h2>
       <div className="mb-4">
         <SearchBox label="Search members" value={search} onChange={setSearch} />

@@ -8,8 +8,8 @@ import { PagedTable } from '../components/paged-table.tsx';
 import { SearchBox } from '../components/search-box.tsx';
 import { SiteFormDialog } from '../components/site-form.tsx';
 import { formatDate } from '../lib/format.ts';
-import { definedOnly, useSearchParam } from '../lib/use-search-param.ts';
 import { useKeysetList, withCursor } from '../lib/use-keyset-list.ts';
+import { definedOnly, useSearchParam } from '../lib/use-search-param.ts';
 import { useTRPC, useTRPCClient } from '../trpc.ts';
 
 export function SitesPage() {
