@@ -9,5 +9,7 @@ const api = { target: 'http://localhost:3000', changeOrigin: false };
 export default defineConfig({
   plugins: [react(), tailwindcss()],
   server: { port: 5173, strictPort: true, proxy: { '/trpc': api, '/api': api } },
-  build: { sourcemap: false, chunkSizeWarningLimit: 1000 },
+  // The app shell (React, router, TanStack Query, tRPC, zod for the forms) is ~155 kB gzipped;
+  // the charts load on demand as their own chunk.
+  build: { sourcemap: false, chunkSizeWarningLimit: 600 },
 });

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import type { ReactNode } from 'react';
 
-import { CountChart } from '../components/count-chart.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { Skeleton } from '../components/skeleton.tsx';
 import { loadAssetStats, STATS_MAX_PAGES } from '../lib/asset-stats.ts';
@@ -8,7 +9,12 @@ import { humanize } from '../lib/format.ts';
 import { useCurrent } from '../lib/me.ts';
 import { useTRPCClient } from '../trpc.ts';
 
-function Stat({ label, value }: { label: string; value: React.ReactNode }) {
+// Recharts is most of the bundle; only the overview needs it, so it loads on demand.
+const CountChart = lazy(() =>
+  import('../components/count-chart.tsx').then((m) => ({ default: m.CountChart })),
+);
+
+function Stat({ label, value }: { label: string; value: ReactNode }) {
   return (
     <div className="rounded-lg bg-white p-5 shadow-xs ring-1 ring-slate-200">
       <dt className="text-xs font-medium text-slate-500 uppercase">{label}</dt>
@@ -63,11 +69,13 @@ export function OverviewPage() {
           <Skeleton className="h-72 w-full" />
         </div>
       ) : s ? (
-        <div className="grid gap-4 lg:grid-cols-2">
-          <CountChart title="Assets by status" counts={s.byStatus} color="#4f46e5" format={humanize} />
-          <CountChart title="Assets by category" counts={s.byCategory} color="#0891b2" />
-          <CountChart title="Assets per site" counts={s.bySite} color="#059669" />
-        </div>
+        <Suspense fallback={<Skeleton className="h-72 w-full" />}>
+          <div className="grid gap-4 lg:grid-cols-2">
+            <CountChart title="Assets by status" counts={s.byStatus} color="#4f46e5" format={humanize} />
+            <CountChart title="Assets by category" counts={s.byCategory} color="#0891b2" />
+            <CountChart title="Assets per site" counts={s.bySite} color="#059669" />
+          </div>
+        </Suspense>
       ) : null}
     </>
   );
