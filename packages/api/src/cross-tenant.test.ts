@@ -138,6 +138,7 @@ const MATRIX: Record<string, Attack[]> = {
       expect: 'DENIED',
     },
   ],
+  'asset.stats': [{ why: 'counts assets (its own)', input: () => undefined, expect: 'OK_NO_LEAK' }],
   'asset.import': [
     {
       why: "imports into A's building",

@@ -95,6 +95,7 @@ const RULES: Record<string, [Minimum, () => Promise<unknown>]> = {
     'member',
     () => Promise.resolve({ buildingId, tag: unique('T'), name: 'Pump', category: 'Plumbing' }),
   ],
+  'asset.stats': ['member', () => Promise.resolve(undefined)],
   'asset.import': [
     'member',
     () => Promise.resolve({ rows: [{ buildingId, tag: unique('IMP'), name: 'Imported', category: 'HVAC' }] }),

@@ -4,10 +4,9 @@ import type { ReactNode } from 'react';
 
 import { PageHeader } from '../components/page-header.tsx';
 import { Skeleton } from '../components/skeleton.tsx';
-import { loadAssetStats, STATS_MAX_PAGES } from '../lib/asset-stats.ts';
 import { humanize } from '../lib/format.ts';
 import { useCurrent } from '../lib/me.ts';
-import { useTRPCClient } from '../trpc.ts';
+import { useTRPC } from '../trpc.ts';
 
 // Recharts is most of the bundle; only the overview needs it, so it loads on demand.
 const CountChart = lazy(() =>
@@ -24,22 +23,15 @@ function Stat({ label, value }: { label: string; value: ReactNode }) {
 }
 
 export function OverviewPage() {
-  const client = useTRPCClient();
+  const trpc = useTRPC();
   const current = useCurrent().data;
-  const stats = useQuery({
-    queryKey: ['overview', 'asset-stats'],
-    queryFn: () => loadAssetStats(client),
-    staleTime: 30_000,
-  });
+  const stats = useQuery({ ...trpc.asset.stats.queryOptions(), staleTime: 30_000 });
   const s = stats.data;
   return (
     <>
       <PageHeader title="Overview" />
       <dl className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat
-          label="Assets"
-          value={s ? `${s.total}${s.truncated ? '+' : ''}` : <Skeleton className="h-8 w-16" />}
-        />
+        <Stat label="Assets" value={s ? s.total : <Skeleton className="h-8 w-16" />} />
         <Stat
           label="Sites with assets"
           value={s ? Object.keys(s.bySite).length : <Skeleton className="h-8 w-16" />}
@@ -59,9 +51,6 @@ export function OverviewPage() {
           value={current ? `${current.seatsUsed} / ${current.organization.seats}` : '—'}
         />
       </dl>
-      {s?.truncated ? (
-        <p className="mb-4 text-xs text-slate-500">Charts cover the newest {STATS_MAX_PAGES * 100} assets.</p>
-      ) : null}
       {stats.isPending ? (
         <div className="grid gap-4 lg:grid-cols-2">
           <Skeleton className="h-72 w-full" />

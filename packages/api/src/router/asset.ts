@@ -77,6 +77,38 @@ export const assetRouter = router({
 
   byId: tenantProcedure.input(zById).query(({ ctx, input }) => requireAsset(ctx, input.id)),
 
+  /** Counts for the overview: assets in total, by status, by category (top 20) and per site. */
+  stats: tenantProcedure.query(async ({ ctx }) => {
+    const count = { _count: { _all: true } } as const;
+    const [total, statuses, categories, perBuilding] = await Promise.all([
+      ctx.db.asset.count(),
+      ctx.db.asset.groupBy({ by: ['status'], ...count }),
+      ctx.db.asset.groupBy({
+        by: ['category'],
+        ...count,
+        orderBy: { _count: { category: 'desc' } },
+        take: 20,
+      }),
+      ctx.db.asset.groupBy({ by: ['buildingId'], ...count }),
+    ]);
+    const buildings = await ctx.db.building.findMany({
+      where: { id: { in: perBuilding.map((b) => b.buildingId) } },
+      select: { id: true, site: { select: { name: true } } },
+    });
+    const siteOf = new Map(buildings.map((b) => [b.id, b.site.name]));
+    const bySite: Record<string, number> = {};
+    for (const b of perBuilding) {
+      const site = siteOf.get(b.buildingId) ?? '—';
+      bySite[site] = (bySite[site] ?? 0) + b._count._all;
+    }
+    return {
+      total,
+      byStatus: Object.fromEntries(statuses.map((s) => [s.status, s._count._all])),
+      byCategory: Object.fromEntries(categories.map((c) => [c.category, c._count._all])),
+      bySite,
+    };
+  }),
+
   create: tenantProcedure.input(ZCreateAssetInput).mutation(async ({ ctx, input }) => {
     await requireBuilding(ctx, input.buildingId);
     await assertTagFree(ctx, input.tag);

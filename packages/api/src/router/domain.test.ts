@@ -72,6 +72,16 @@ describe('assets list', () => {
   });
 });
 
+describe('asset.stats', () => {
+  it('counts by status, category and site', async () => {
+    const stats = await owner.asset.stats();
+    expect(stats.total).toBe(150);
+    expect(stats.byStatus).toEqual({ MAINTENANCE: 30, OPERATIONAL: 120 });
+    expect(stats.byCategory).toEqual({ HVAC: 100, Lifts: 50 });
+    expect(stats.bySite).toEqual({ 'North Campus': 100, 'South Campus': 50 });
+  });
+});
+
 describe('asset.import', () => {
   it('creates, then on a re-run changes nothing, and updates only what differs', async () => {
     const warehouse = await owner.building.create({ siteId: otherSiteId, name: 'Import warehouse' });
