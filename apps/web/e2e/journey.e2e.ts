@@ -46,7 +46,8 @@ async function signUp(page: Page, org: string, name: string, email: string) {
 /** Follows a link in the sidebar (breadcrumbs have links of the same name). */
 async function nav(page: Page, name: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  // Wait for this page's own heading: the previous page's h1 (and its fields) are still there until it renders.
+  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
 }
 
 /** The text of every row in a table, header excluded. */
