@@ -49,13 +49,7 @@ export function AssetsTable({ buildingId }: { buildingId?: string }) {
       <PagedTable
         label="Assets"
         rowKey={(a) => a.id}
-        pages={list.data?.pages}
-        isLoading={list.isPending}
-        isError={list.isError}
-        onRetry={list.refetch}
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        fetchNextPage={list.fetchNextPage}
+        list={list}
         empty={<Empty title={search || status ? 'No assets match these filters.' : 'No assets yet.'} />}
         columns={[
           { header: 'Tag', cell: (a) => <span className="font-mono text-xs">{a.tag}</span> },

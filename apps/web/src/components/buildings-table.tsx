@@ -23,13 +23,7 @@ export function BuildingsTable({ siteId }: { siteId?: string }) {
       <PagedTable
         label="Buildings"
         rowKey={(b) => b.id}
-        pages={list.data?.pages}
-        isLoading={list.isPending}
-        isError={list.isError}
-        onRetry={list.refetch}
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        fetchNextPage={list.fetchNextPage}
+        list={list}
         empty={<Empty title={search ? 'No buildings match your search.' : 'No buildings yet.'} />}
         columns={[
           {

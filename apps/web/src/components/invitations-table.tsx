@@ -34,13 +34,7 @@ export function InvitationsTable({ onRevoked }: { onRevoked: (id: string) => voi
       <PagedTable
         label="Pending invitations"
         rowKey={(i) => i.id}
-        pages={list.data?.pages}
-        isLoading={list.isPending}
-        isError={list.isError}
-        onRetry={list.refetch}
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        fetchNextPage={list.fetchNextPage}
+        list={list}
         empty={<Empty title="No pending invitations." />}
         columns={[
           { header: 'Email', cell: (i) => i.email },

@@ -12,34 +12,38 @@ export interface Column<T> {
   className?: string;
 }
 
-interface Props<T> {
-  label: string;
-  columns: Column<T>[];
-  pages: { items: T[] }[] | undefined;
-  isLoading: boolean;
+/** What the table reads of a keyset list (useKeysetList's result). */
+export interface KeysetListState<T> {
+  data: { pages: { items: T[] }[] } | undefined;
+  isPending: boolean;
   /** Set when the first page failed; the toast carries the server's message. */
-  isError?: boolean;
-  onRetry?: () => unknown;
+  isError: boolean;
+  refetch: () => unknown;
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
   fetchNextPage: () => unknown;
+}
+
+interface Props<T> {
+  label: string;
+  columns: Column<T>[];
+  list: KeysetListState<T>;
   empty: ReactNode;
   rowKey: (row: T) => string;
 }
 
 export function PagedTable<T>(props: Props<T>) {
-  const rows = props.pages?.flatMap((p) => p.items) ?? [];
+  const { list } = props;
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <div className="overflow-hidden rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
-      {props.isLoading ? (
+      {list.isPending ? (
         <SkeletonRows />
-      ) : props.isError && rows.length === 0 ? (
+      ) : list.isError && rows.length === 0 ? (
         <Empty title="This list could not be loaded.">
-          {props.onRetry ? (
-            <Button variant="secondary" small onClick={() => void props.onRetry?.()}>
-              Try again
-            </Button>
-          ) : null}
+          <Button variant="secondary" small onClick={() => void list.refetch()}>
+            Try again
+          </Button>
         </Empty>
       ) : rows.length === 0 ? (
         props.empty
@@ -73,19 +77,19 @@ export function PagedTable<T>(props: Props<T>) {
           </table>
         </div>
       )}
-      {!props.isLoading && rows.length > 0 ? (
+      {!list.isPending && rows.length > 0 ? (
         <div className="flex items-center justify-between border-t border-slate-100 px-4 py-2.5 text-xs text-slate-500">
           <span>
-            {rows.length} shown{props.hasNextPage ? '' : ' · end of list'}
+            {rows.length} shown{list.hasNextPage ? '' : ' · end of list'}
           </span>
-          {props.hasNextPage ? (
+          {list.hasNextPage ? (
             <Button
               variant="secondary"
               small
-              disabled={props.isFetchingNextPage}
-              onClick={() => void props.fetchNextPage()}
+              disabled={list.isFetchingNextPage}
+              onClick={() => void list.fetchNextPage()}
             >
-              {props.isFetchingNextPage ? 'Loading…' : 'Load more'}
+              {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
             </Button>
           ) : null}
         </div>

@@ -109,13 +109,7 @@ export function ApiKeysPage() {
       <PagedTable
         label="API keys"
         rowKey={(k) => k.id}
-        pages={list.data?.pages}
-        isLoading={list.isPending}
-        isError={list.isError}
-        onRetry={list.refetch}
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        fetchNextPage={list.fetchNextPage}
+        list={list}
         empty={<Empty title="No API keys yet." />}
         columns={[
           { header: 'Name', cell: (k) => <span className="font-medium text-slate-900">{k.name}</span> },

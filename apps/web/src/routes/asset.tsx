@@ -4,14 +4,12 @@ import { useNavigate, useParams } from 'react-router';
 
 import { AssetFormDialog } from '../components/asset-form.tsx';
 import { Breadcrumbs } from '../components/breadcrumbs.tsx';
-import { Button } from '../components/button.tsx';
-import { ConfirmButton } from '../components/confirm.tsx';
 import { DetailList } from '../components/detail-list.tsx';
 import { PageHeader } from '../components/page-header.tsx';
+import { RecordActions } from '../components/record-actions.tsx';
 import { SkeletonRows } from '../components/skeleton.tsx';
 import { Badge } from '../components/status-badge.tsx';
 import { formatDate } from '../lib/format.ts';
-import { useIsAdmin } from '../lib/me.ts';
 import { toast } from '../lib/toast.ts';
 import { useTRPC } from '../trpc.ts';
 import { NotFound } from './not-found.tsx';
@@ -21,7 +19,6 @@ export function AssetPage() {
   const { assetId = '' } = useParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const isAdmin = useIsAdmin();
   const [editing, setEditing] = useState(false);
   const asset = useQuery(trpc.asset.byId.queryOptions({ id: assetId }));
   const remove = useMutation(
@@ -42,25 +39,14 @@ export function AssetPage() {
       <PageHeader
         title={a.name}
         actions={
-          <>
-            <Button
-              variant="secondary"
-              onClick={() => {
-                setEditing(true);
-              }}
-            >
-              Edit
-            </Button>
-            {isAdmin ? (
-              <ConfirmButton
-                label="Delete"
-                title="Delete this asset?"
-                body={`${a.tag} · ${a.name} will be deleted. This cannot be undone.`}
-                confirmLabel="Delete asset"
-                onConfirm={() => remove.mutateAsync({ id: a.id })}
-              />
-            ) : null}
-          </>
+          <RecordActions
+            noun="asset"
+            deleteBody={`${a.tag} · ${a.name} will be deleted. This cannot be undone.`}
+            onEdit={() => {
+              setEditing(true);
+            }}
+            onDelete={() => remove.mutateAsync({ id: a.id })}
+          />
         }
       >
         <Breadcrumbs

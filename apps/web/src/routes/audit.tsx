@@ -53,13 +53,7 @@ export function AuditPage() {
       <PagedTable
         label="Audit events"
         rowKey={(e) => e.id}
-        pages={list.data?.pages}
-        isLoading={list.isPending}
-        isError={list.isError}
-        onRetry={list.refetch}
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        fetchNextPage={list.fetchNextPage}
+        list={list}
         empty={<Empty title="No events match these filters." />}
         columns={[
           { header: 'When', cell: (e) => formatDateTime(e.at), className: 'whitespace-nowrap' },

@@ -6,13 +6,11 @@ import { AssetFormDialog } from '../components/asset-form.tsx';
 import { AssetsTable } from '../components/assets-table.tsx';
 import { Breadcrumbs } from '../components/breadcrumbs.tsx';
 import { BuildingFormDialog } from '../components/building-form.tsx';
-import { Button } from '../components/button.tsx';
-import { ConfirmButton } from '../components/confirm.tsx';
 import { DetailList } from '../components/detail-list.tsx';
 import { PageHeader } from '../components/page-header.tsx';
+import { ChildSection, RecordActions } from '../components/record-actions.tsx';
 import { SkeletonRows } from '../components/skeleton.tsx';
 import { formatDate } from '../lib/format.ts';
-import { useIsAdmin } from '../lib/me.ts';
 import { toast } from '../lib/toast.ts';
 import { useTRPC } from '../trpc.ts';
 import { NotFound } from './not-found.tsx';
@@ -22,7 +20,6 @@ export function BuildingPage() {
   const { buildingId = '' } = useParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const isAdmin = useIsAdmin();
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const building = useQuery(trpc.building.byId.queryOptions({ id: buildingId }));
@@ -44,25 +41,14 @@ export function BuildingPage() {
       <PageHeader
         title={b.name}
         actions={
-          <>
-            <Button
-              variant="secondary"
-              onClick={() => {
-                setEditing(true);
-              }}
-            >
-              Edit
-            </Button>
-            {isAdmin ? (
-              <ConfirmButton
-                label="Delete"
-                title="Delete this building?"
-                body={`${b.name} will be deleted. A building that still has assets cannot be deleted.`}
-                confirmLabel="Delete building"
-                onConfirm={() => remove.mutateAsync({ id: b.id })}
-              />
-            ) : null}
-          </>
+          <RecordActions
+            noun="building"
+            deleteBody={`${b.name} will be deleted. A building that still has assets cannot be deleted.`}
+            onEdit={() => {
+              setEditing(true);
+            }}
+            onDelete={() => remove.mutateAsync({ id: b.id })}
+          />
         }
       >
         <Breadcrumbs
@@ -81,18 +67,15 @@ export function BuildingPage() {
           ['Created', formatDate(b.createdAt)],
         ]}
       />
-      <div className="mb-3 flex items-center justify-between">
-        <h2 className="text-lg font-semibold text-slate-900">Assets</h2>
-        <Button
-          small
-          onClick={() => {
-            setAdding(true);
-          }}
-        >
-          Add asset
-        </Button>
-      </div>
-      <AssetsTable buildingId={b.id} />
+      <ChildSection
+        title="Assets"
+        addLabel="Add asset"
+        onAdd={() => {
+          setAdding(true);
+        }}
+      >
+        <AssetsTable buildingId={b.id} />
+      </ChildSection>
       <BuildingFormDialog
         open={editing}
         onClose={() => {

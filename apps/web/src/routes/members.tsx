@@ -81,13 +81,7 @@ export function MembersPage() {
       <PagedTable
         label="Members"
         rowKey={(m) => m.id}
-        pages={list.data?.pages}
-        isLoading={list.isPending}
-        isError={list.isError}
-        onRetry={list.refetch}
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        fetchNextPage={list.fetchNextPage}
+        list={list}
         empty={<Empty title="No members match your search." />}
         columns={[
           {

@@ -5,14 +5,12 @@ import { useNavigate, useParams } from 'react-router';
 import { Breadcrumbs } from '../components/breadcrumbs.tsx';
 import { BuildingFormDialog } from '../components/building-form.tsx';
 import { BuildingsTable } from '../components/buildings-table.tsx';
-import { Button } from '../components/button.tsx';
-import { ConfirmButton } from '../components/confirm.tsx';
 import { DetailList } from '../components/detail-list.tsx';
 import { PageHeader } from '../components/page-header.tsx';
+import { ChildSection, RecordActions } from '../components/record-actions.tsx';
 import { SiteFormDialog } from '../components/site-form.tsx';
 import { SkeletonRows } from '../components/skeleton.tsx';
 import { formatDate } from '../lib/format.ts';
-import { useIsAdmin } from '../lib/me.ts';
 import { toast } from '../lib/toast.ts';
 import { useTRPC } from '../trpc.ts';
 import { NotFound } from './not-found.tsx';
@@ -22,7 +20,6 @@ export function SitePage() {
   const { siteId = '' } = useParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const isAdmin = useIsAdmin();
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const site = useQuery(trpc.site.byId.queryOptions({ id: siteId }));
@@ -43,25 +40,14 @@ export function SitePage() {
       <PageHeader
         title={s.name}
         actions={
-          <>
-            <Button
-              variant="secondary"
-              onClick={() => {
-                setEditing(true);
-              }}
-            >
-              Edit
-            </Button>
-            {isAdmin ? (
-              <ConfirmButton
-                label="Delete"
-                title="Delete this site?"
-                body={`${s.name} will be deleted. A site that still has buildings cannot be deleted.`}
-                confirmLabel="Delete site"
-                onConfirm={() => remove.mutateAsync({ id: s.id })}
-              />
-            ) : null}
-          </>
+          <RecordActions
+            noun="site"
+            deleteBody={`${s.name} will be deleted. A site that still has buildings cannot be deleted.`}
+            onEdit={() => {
+              setEditing(true);
+            }}
+            onDelete={() => remove.mutateAsync({ id: s.id })}
+          />
         }
       >
         <Breadcrumbs items={[{ label: 'Sites', to: '/sites' }, { label: s.name }]} />
@@ -74,18 +60,15 @@ export function SitePage() {
           ['Updated', formatDate(s.updatedAt)],
         ]}
       />
-      <div className="mb-3 flex items-center justify-between">
-        <h2 className="text-lg font-semibold text-slate-900">Buildings</h2>
-        <Button
-          small
-          onClick={() => {
-            setAdding(true);
-          }}
-        >
-          Add building
-        </Button>
-      </div>
-      <BuildingsTable siteId={s.id} />
+      <ChildSection
+        title="Buildings"
+        addLabel="Add building"
+        onAdd={() => {
+          setAdding(true);
+        }}
+      >
+        <BuildingsTable siteId={s.id} />
+      </ChildSection>
       <SiteFormDialog
         open={editing}
         onClose={() => {

@@ -41,13 +41,7 @@ export function SitesPage() {
       <PagedTable
         label="Sites"
         rowKey={(s) => s.id}
-        pages={list.data?.pages}
-        isLoading={list.isPending}
-        isError={list.isError}
-        onRetry={list.refetch}
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        fetchNextPage={list.fetchNextPage}
+        list={list}
         empty={
           <Empty title={search ? 'No sites match your search.' : 'No sites yet.'}>
             {search ? null : 'Create your first site to add buildings and assets.'}
