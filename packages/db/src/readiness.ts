@@ -7,8 +7,20 @@ export interface Readiness {
   reason?: string;
 }
 
+// The folder does not change while the process runs: read it once, not on every probe.
+const expectedByDir = new Map<string, Promise<string[]>>();
+
+function expectedMigrations(dir: string): Promise<string[]> {
+  let names = expectedByDir.get(dir);
+  if (!names) {
+    names = readMigrations(dir).then((m) => m.names);
+    expectedByDir.set(dir, names);
+  }
+  return names;
+}
+
 export async function checkReadiness(db: Db, timeoutMs = 2_000, dir = MIGRATIONS_DIR): Promise<Readiness> {
-  const expected = (await readMigrations(dir)).names;
+  const expected = await expectedMigrations(dir);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {

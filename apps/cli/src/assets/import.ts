@@ -9,8 +9,7 @@ import type { TCreateAssetInput } from '@tenantry/api/schemas';
 import type { TenantryClient } from '@tenantry/client';
 import { parse } from 'csv-parse';
 
-import { describe } from '../errors.ts';
-import { CliError } from '../errors.ts';
+import { CliError, describe } from '../errors.ts';
 import { loadBuildings } from './buildings.ts';
 import type { Row } from './columns.ts';
 import { progressBar } from './progress.ts';
