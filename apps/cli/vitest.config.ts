@@ -1,5 +1,6 @@
+import { TEST_TAGS } from '@tenantry/vitest-config';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { include: ['src/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 },
+  test: { include: ['src/**/*.test.ts'], tags: TEST_TAGS, testTimeout: 120_000, hookTimeout: 120_000 },
 });

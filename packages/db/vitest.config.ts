@@ -1,11 +1,10 @@
+import { TEST_TAGS } from '@tenantry/vitest-config';
 import { defineConfig } from 'vitest/config';
-
-// Say which database the suites run on, so a CI log shows both runs happened.
-console.log(`@tenantry/db tests run on ${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'in-memory PGlite'}`);
 
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
+    tags: TEST_TAGS,
     // PGlite boots in about two seconds, and migrations add a little more.
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -24,17 +24,28 @@ interface Run {
   stderr: string;
 }
 
+/** The slowest command (5,000 rows) takes 2–5 s; the budget allows a loaded machine, inside the test's. */
+const RUN_BUDGET_MS = 45_000;
+
 function tenantry(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
       [BIN, ...args],
       {
         env: { PATH: process.env.PATH, TENANTRY_CONFIG_DIR: home },
         maxBuffer: 64 * 1024 * 1024,
-        timeout: 120_000,
+        timeout: RUN_BUDGET_MS,
       },
       (error, stdout, stderr) => {
+        if (error?.killed) {
+          reject(
+            new Error(
+              `\`tenantry ${args.join(' ')}\` did not finish within ${RUN_BUDGET_MS / 1000} s:\n${stderr}`,
+            ),
+          );
+          return;
+        }
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
       },
     );

@@ -101,6 +101,9 @@ export async function buildServer({
     baseURL: env.PUBLIC_URL,
     trustedOrigins: env.TRUSTED_ORIGINS,
     secureCookies: production,
+    log: (level, message) => {
+      app.log[level]({ source: 'better-auth' }, message);
+    },
   });
   const limitCalls = createLimiter(app, 'calls', env.RATE_LIMIT_PER_MINUTE);
   const limitSignIn = createLimiter(app, 'sign-in', env.AUTH_RATE_LIMIT_PER_MINUTE);

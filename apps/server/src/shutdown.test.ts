@@ -1,5 +1,6 @@
 // SIGTERM while a request is in flight: the request finishes, then the
-// process closes the database and exits 0.
+// process closes the database and exits 0. Each step waits for the server to
+// say it got there, not for a length of time.
 import { request } from 'node:http';
 
 import { describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { spawnServer } from './testing/spawn-server.ts';
 
 describe('graceful shutdown', () => {
   it('lets an in-flight request finish, refuses new ones, and exits 0', async () => {
-    const server = await spawnServer({});
+    const server = await spawnServer({ LOG_LEVEL: 'info' });
     const body = JSON.stringify({
       json: {
         organizationName: 'Late Co',
@@ -17,8 +18,9 @@ describe('graceful shutdown', () => {
         password: 'long enough pw',
       },
     });
+    let req: ReturnType<typeof request> | undefined;
     const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request(
+      req = request(
         `${server.url}/trpc/organization.register`,
         {
           method: 'POST',
@@ -33,13 +35,13 @@ describe('graceful shutdown', () => {
         },
       );
       req.on('error', reject);
-      // Half the body now; the rest after SIGTERM.
+      // Half the body now; the rest once the server is shutting down.
       req.write(body.slice(0, 20));
-      setTimeout(() => {
-        server.child.kill('SIGTERM');
-        setTimeout(() => req.end(body.slice(20)), 500);
-      }, 200);
     });
+    await server.waitFor(/incoming request[\s\S]*organization\.register/, 'receive the request');
+    server.child.kill('SIGTERM');
+    await server.waitFor(/shutting down/, 'begin shutting down');
+    req?.end(body.slice(20));
     const { status, text } = await response;
     expect(status, text).toBe(200);
     expect(text).toContain('Late Co');

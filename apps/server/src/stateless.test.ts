@@ -2,7 +2,7 @@
 // through one works on the other, and a deactivation made through one holds
 // on the other at the next request.
 import type { AppRouter } from '@tenantry/api';
-import { createTestDatabase, TEST_DATABASE_URL } from '@tenantry/db/testing';
+import { createTestDatabase } from '@tenantry/db/testing';
 import type { TestDatabase } from '@tenantry/db/testing';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import superjson from 'superjson';
@@ -25,7 +25,7 @@ const client = (url: string, token: string) =>
 const anonymous = (url: string) =>
   createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${url}/trpc`, transformer: superjson })] });
 
-describe.skipIf(!TEST_DATABASE_URL)('two server processes on one PostgreSQL', () => {
+describe('two server processes on one PostgreSQL', { tags: ['postgres'] }, () => {
   let db: TestDatabase;
   let one: SpawnedServer;
   let two: SpawnedServer;
@@ -68,7 +68,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two server processes on one PostgreSQL', ()
   });
 });
 
-describe.skipIf(!TEST_DATABASE_URL)('rate limits across server processes', () => {
+describe('rate limits across server processes', { tags: ['postgres'] }, () => {
   let db: TestDatabase;
   let servers: SpawnedServer[];
 

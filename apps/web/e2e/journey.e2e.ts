@@ -2,7 +2,7 @@
 // org A, a member A invites, the owner of org B, and pagination over 150 assets.
 import { fileURLToPath } from 'node:url';
 
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { apiAs, SCREENSHOTS, startHarness } from './harness.ts';
@@ -33,6 +33,42 @@ afterAll(async () => {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
 
+/**
+ * Waits for the sign of the page a step expects. If it never comes, the error
+ * says where the browser is instead, rather than only which locator timed out.
+ */
+async function arrive(page: Page, expected: string, sign: Locator) {
+  try {
+    await sign.waitFor();
+  } catch (error) {
+    const headings = await page
+      .locator('h1')
+      .allInnerTexts()
+      .catch(() => []);
+    throw new Error(
+      `Expected ${expected}, but the browser is at ${page.url()} showing h1 ${JSON.stringify(headings)}`,
+      { cause: error },
+    );
+  }
+}
+
+/** The signed-in page titled `title`: its own h1, since the previous page's h1 stays until it renders. */
+const onPage = (page: Page, title: string) =>
+  arrive(page, `the ${title} page`, page.getByRole('heading', { level: 1, name: title, exact: true }));
+
+/** The sign-in page, with or without the notice that an earlier session ended. */
+async function onSignIn(page: Page, { sessionEnded }: { sessionEnded: boolean }) {
+  await arrive(
+    page,
+    'the sign-in page',
+    page.getByRole('heading', { level: 1, name: 'Sign in', exact: true }),
+  );
+  // The notice renders with the heading (it reads the URL), so counting it now is not a race.
+  const notice = page.getByRole('status').filter({ hasText: 'Your session ended' });
+  if (sessionEnded) await arrive(page, 'the "Your session ended" notice on sign-in', notice);
+  else expect(await notice.count()).toBe(0);
+}
+
 async function signUp(page: Page, org: string, name: string, email: string) {
   await page.goto('/sign-up');
   await page.getByLabel('Organization name').fill(org);
@@ -40,14 +76,18 @@ async function signUp(page: Page, org: string, name: string, email: string) {
   await page.getByLabel('Work email').fill(email);
   await page.getByLabel('Password').fill('correct-horse-battery');
   await page.getByRole('button', { name: 'Create organization' }).click();
-  await page.getByRole('heading', { name: 'Overview' }).waitFor();
+  await onPage(page, 'Overview');
 }
 
-/** Follows a link in the sidebar (breadcrumbs have links of the same name). */
-async function nav(page: Page, name: string) {
+/** Clicks a link in the sidebar (breadcrumbs have links of the same name). */
+async function clickNav(page: Page, name: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
-  // Wait for this page's own heading: the previous page's h1 (and its fields) are still there until it renders.
-  await page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+}
+
+/** Follows a sidebar link to a page a signed-in user can see, and waits for that page. */
+async function nav(page: Page, name: string) {
+  await clickNav(page, name);
+  await onPage(page, name);
 }
 
 /** The text of every row in a table, header excluded. */
@@ -141,7 +181,7 @@ describe('dashboard journey', () => {
     await memberPage.getByLabel('Choose a password').fill('member-password-1');
     await shot(memberPage, '07-accept-invitation');
     await memberPage.getByRole('button', { name: 'Accept invitation' }).click();
-    await memberPage.getByRole('heading', { name: 'Overview' }).waitFor();
+    await onPage(memberPage, 'Overview');
 
     await memberPage.goto(assetUrl);
     await memberPage.getByRole('heading', { name: 'Rooftop chiller' }).waitFor();
@@ -160,7 +200,6 @@ describe('dashboard journey', () => {
     const { page } = await h.newPage();
     await signUp(page, 'Bolt Property', 'Ben Bolt', 'ben@bolt.test');
     await nav(page, 'Assets');
-    await page.getByRole('heading', { name: 'Assets' }).waitFor();
     await page.getByText('No assets yet.').waitFor();
     await nav(page, 'Sites');
     await page.getByText('No sites yet.').waitFor();
@@ -185,9 +224,11 @@ describe('dashboard journey', () => {
     await row.getByText('Deactivated').waitFor();
     await shot(page, '11-members-deactivated');
 
-    await nav(memberPage, 'Sites');
-    await memberPage.waitForURL(/\/sign-in/);
-    await memberPage.getByText('Your session ended').waitFor();
+    // The Sites page may flash from the cache before the refused calls send the browser
+    // to sign-in, or may never render: wait for sign-in, not for the Sites heading.
+    await clickNav(memberPage, 'Sites');
+    await onSignIn(memberPage, { sessionEnded: true });
+    expect(new URL(memberPage.url()).searchParams.get('next')).toBe('/sites');
     await shot(memberPage, '12-session-ended');
   });
 
@@ -262,9 +303,14 @@ describe('dashboard journey', () => {
     await nav(page, 'Overview');
     await page.getByText('Assets by category').waitFor();
     await page.locator('.recharts-bar-rectangle').first().waitFor();
-    // Toasts from the steps above would cover the charts in the picture.
+    // Toasts from the steps above would cover the charts in the picture. They also go away
+    // by themselves after 6 s, so "count, then click the first" could wait for one that has
+    // just gone: dismiss them all in one step inside the page.
     const dismiss = page.getByRole('button', { name: 'Dismiss' });
-    while ((await dismiss.count()) > 0) await dismiss.first().click();
+    await dismiss.evaluateAll((buttons) => {
+      for (const button of buttons) (button as HTMLButtonElement).click();
+    });
+    await expect.poll(() => dismiss.count()).toBe(0);
     await shot(page, '14-overview');
     // The README's picture is refreshed on request only, so test runs leave git clean.
     if (process.env.UPDATE_DOCS_SCREENSHOT) {
@@ -298,6 +344,8 @@ describe('dashboard journey', () => {
     await page.getByRole('table', { name: 'API keys' }).getByText('CI importer').waitFor();
     await shot(page, '16-api-keys');
     await page.reload();
+    // Wait for the reloaded list first: before it renders, "no secret field" proves nothing.
+    await page.getByRole('table', { name: 'API keys' }).getByText('CI importer').waitFor();
     expect(await page.getByLabel(/Secret/).count()).toBe(0);
     await page.getByRole('button', { name: 'Revoke' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Revoke key' }).click();
@@ -319,7 +367,7 @@ describe('dashboard journey', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/sign-in$/);
-    expect(await page.getByText('Your session ended').count()).toBe(0);
+    await onSignIn(page, { sessionEnded: false });
     await page.getByLabel('Email').fill('owner@acme.test');
     await page.getByLabel('Password').fill('wrong-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -330,7 +378,7 @@ describe('dashboard journey', () => {
     await shot(page, '19-sign-in-error');
     await page.getByLabel('Password').fill('correct-horse-battery');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    await onPage(page, 'Overview');
   });
 
   it('7. the owner reactivates, promotes and hands ownership over, and revokes an invitation', async () => {

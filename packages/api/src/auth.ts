@@ -20,7 +20,11 @@ export interface AuthOptions {
   trustedOrigins?: string[];
   /** Secure cookies (HTTPS only); on in production. */
   secureCookies?: boolean;
+  /** Where better-auth's own messages go (a failed sign-in is a warning); default: the console. */
+  log?: (level: AuthLogLevel, message: string) => void;
 }
+
+export type AuthLogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export function createAuth(options: AuthOptions) {
   const db = authClient(options.db);
@@ -78,6 +82,7 @@ export function createAuth(options: AuthOptions) {
     },
     plugins: [bearer()],
     telemetry: { enabled: false },
+    ...(options.log && { logger: { log: options.log } }),
   });
 }
 

@@ -179,24 +179,32 @@ const MODES: [string, HarnessOptions][] = [
   ['tenant-bound client alone (owner connection, no RLS)', { connection: 'owner' }],
 ];
 
-describe.each(MODES)('cross-tenant matrix: %s', (mode, options) => {
+const ATTACKERS = ['B owner (session)', 'B admin (API key)'] as const;
+type Attacker = (typeof ATTACKERS)[number];
+
+/** Every procedure × its attacks × every attacker: one test each. */
+const CASES = procedurePaths.flatMap((path) =>
+  (MATRIX[path] ?? []).flatMap((attack) => ATTACKERS.map((who) => ({ path, attack, who }))),
+);
+
+describe.each(MODES)('cross-tenant matrix: %s', (_mode, options) => {
   let h: Harness;
   let a: TenantA;
-  let attackers: [string, Caller][];
-  const rows: string[] = [];
+  let attackers: Record<Attacker, Caller>;
+  let before: Record<string, string>;
 
   beforeAll(async () => {
     h = await createHarness(options);
     a = await seedTenantA(h);
     const b = await h.register('b');
     const bKey = await b.owner.caller.apiKey.create({ name: 'B automation', role: 'ADMIN' });
-    attackers = [
-      ['B owner (session)', b.owner.caller],
-      ['B admin (API key)', await h.callerWithToken(bKey.secret)],
-    ];
+    attackers = {
+      'B owner (session)': b.owner.caller,
+      'B admin (API key)': await h.callerWithToken(bKey.secret),
+    };
+    before = await fingerprint(h, a.org.tenantId);
   });
   afterAll(async () => {
-    console.log(`\ncross-tenant matrix — ${mode}\n${rows.join('\n')}`);
     await h.close();
   });
 
@@ -216,31 +224,26 @@ describe.each(MODES)('cross-tenant matrix: %s', (mode, options) => {
     expect(Object.keys(MATRIX).filter((p) => !procedurePaths.includes(p))).toEqual([]);
   });
 
-  it("B gets NOT_FOUND or FORBIDDEN, never A's data, and A is unchanged", async () => {
-    const before = await fingerprint(h, a.org.tenantId);
-    const secrets = idsOf(a);
-    for (const path of procedurePaths) {
-      for (const attack of MATRIX[path] ?? []) {
-        for (const [who, caller] of attackers) {
-          let result: unknown;
-          const input = attack.input(a);
-          const code = await outcome(callPath(caller, path, input).then((r) => (result = r)));
-          rows.push(`${path.padEnd(26)} ${who.padEnd(18)} ${attack.why.padEnd(38)} → ${code}`);
-          const label = `${path} as ${who}: ${attack.why}`;
-          if (attack.expect === 'DENIED') expect(['NOT_FOUND', 'FORBIDDEN'], label).toContain(code);
-          else if (attack.expect === 'CONFLICT') expect(code, label).toBe('CONFLICT');
-          else {
-            expect(code, label).toBe('OK');
-            // Echoing what B itself sent is no leak; anything else of A's is.
-            const sent = JSON.stringify(input ?? null);
-            const body = JSON.stringify(result);
-            for (const secret of secrets.filter((s) => !sent.includes(s))) {
-              expect(body, label).not.toContain(secret);
-            }
-          }
+  for (const { path, attack, who } of CASES) {
+    it(`${path} as ${who}: ${attack.why} → ${attack.expect}`, async () => {
+      let result: unknown;
+      const input = attack.input(a);
+      const code = await outcome(callPath(attackers[who], path, input).then((r) => (result = r)));
+      if (attack.expect === 'DENIED') expect(['NOT_FOUND', 'FORBIDDEN']).toContain(code);
+      else if (attack.expect === 'CONFLICT') expect(code).toBe('CONFLICT');
+      else {
+        expect(code).toBe('OK');
+        // Echoing what B itself sent is no leak; anything else of A's is.
+        const sent = JSON.stringify(input ?? null);
+        const body = JSON.stringify(result);
+        for (const secret of idsOf(a).filter((s) => !sent.includes(s))) {
+          expect(body, `A's ${secret} in the answer`).not.toContain(secret);
         }
       }
-    }
+    });
+  }
+
+  it("after every attack, A's rows are unchanged", async () => {
     expect(await fingerprint(h, a.org.tenantId)).toEqual(before);
   });
 });

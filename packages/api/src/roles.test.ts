@@ -1,6 +1,6 @@
 // The role matrix: every procedure × {anonymous, deactivated, member, admin,
 // owner}, each call on a fresh target so an allowed call succeeds outright.
-// The table printed at the end is the coverage.
+// Each cell is a test of its own, named by its expected outcome.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { callPath, createHarness, isMutation, outcome, procedurePaths } from './testing/harness.ts';
@@ -134,7 +134,6 @@ async function auditCount(): Promise<number> {
 }
 
 let callers: Record<Who, Caller>;
-const table: string[] = [];
 
 beforeAll(async () => {
   h = await createHarness();
@@ -157,10 +156,16 @@ beforeAll(async () => {
   };
 });
 afterAll(async () => {
-  console.log(
-    `\nrole matrix\n${'procedure'.padEnd(26)} ${WHO.map((w) => w.padEnd(12)).join(' ')}\n${table.join('\n')}`,
-  );
   await h.close();
+});
+
+// Transferring ownership demotes the owner, so it goes last.
+const CELLS = [
+  ...procedurePaths.filter((p) => p !== 'member.transferOwnership'),
+  'member.transferOwnership',
+].flatMap((path) => {
+  const [minimum] = RULES[path] ?? ['owner'];
+  return WHO.map((who) => ({ path, who, expected: expected(minimum, who) }));
 });
 
 describe('role matrix', () => {
@@ -168,27 +173,16 @@ describe('role matrix', () => {
     expect(procedurePaths.filter((p) => !(p in RULES))).toEqual([]);
   });
 
-  it('every procedure × every role gets the expected outcome', async () => {
-    // Transferring ownership demotes the owner, so it goes last.
-    const paths = [
-      ...procedurePaths.filter((p) => p !== 'member.transferOwnership'),
-      'member.transferOwnership',
-    ];
-    for (const path of paths) {
-      const [minimum, input] = RULES[path] ?? ['owner', () => Promise.resolve(undefined)];
-      const cells: string[] = [];
-      const mutation = isMutation(path);
-      for (const who of WHO) {
-        const args = await input();
-        const auditBefore = await auditCount();
-        const got = await outcome(callPath(callers[who], path, args));
-        cells.push(got.padEnd(12));
-        expect(got, `${path} as ${who}`).toBe(expected(minimum, who));
-        // Every mutation that went through wrote its audit event; one that was refused wrote none.
-        if (mutation)
-          expect(await auditCount(), `audit of ${path} as ${who}`).toBe(auditBefore + (got === 'OK' ? 1 : 0));
-      }
-      table.push(`${path.padEnd(26)} ${cells.join(' ')}`);
-    }
-  });
+  for (const { path, who, expected } of CELLS) {
+    it(`${path} as ${who} → ${expected}`, async () => {
+      const [, input] = RULES[path] ?? ['owner', () => Promise.resolve(undefined)];
+      const args = await input();
+      const auditBefore = await auditCount();
+      const got = await outcome(callPath(callers[who], path, args));
+      expect(got).toBe(expected);
+      // Every mutation that went through wrote its audit event; one that was refused wrote none.
+      if (isMutation(path))
+        expect(await auditCount(), 'audit events').toBe(auditBefore + (got === 'OK' ? 1 : 0));
+    });
+  }
 });

@@ -8,12 +8,14 @@
 // The engine never disposes what it connects, and it holds a session-level
 // advisory lock while migrating; release() closes those connections so the
 // next engine does not wait on a lock held by an idle pooled connection.
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { DriverAdapterError } from '@prisma/driver-adapter-utils';
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
+
+import { scratchPglite } from './scratch-pglite.ts';
 
 interface PostgresError {
   code: string;
@@ -84,8 +86,8 @@ export class PGliteAdapterFactory implements EngineAdapterFactory {
     return connectPglite(this.pglite, false);
   }
 
-  connectToShadowDb(): Promise<SqlDriverAdapter> {
-    const shadow = new PGlite();
+  async connectToShadowDb(): Promise<SqlDriverAdapter> {
+    const shadow = await scratchPglite();
     this.shadows.push(shadow);
     return connectPglite(shadow, true);
   }

@@ -10,7 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR } from './migrate.ts';
 
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
-const TSX = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+/** The package folder, where `--import tsx` resolves. */
+const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
+/** One command takes 1–3 s; the budget leaves room for a loaded machine, well inside the test's. */
+const RUN_BUDGET_MS = 30_000;
 
 interface Run {
   code: number;
@@ -19,13 +22,26 @@ interface Run {
 }
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     execFile(
-      TSX,
-      [CLI, ...args],
+      // One node process with tsx's loader: the tsx binary would start a second one.
+      process.execPath,
+      ['--import', 'tsx', CLI, ...args],
       // PGLITE_DIR in memory keeps the repo's .data/ out of tests.
-      { env: { PATH: process.env.PATH, PGLITE_DIR: 'memory://', ...env }, timeout: 60_000 },
+      {
+        cwd: PACKAGE_DIR,
+        env: { PATH: process.env.PATH, PGLITE_DIR: 'memory://', ...env },
+        timeout: RUN_BUDGET_MS,
+      },
       (error, stdout, stderr) => {
+        if (error?.killed) {
+          reject(
+            new Error(
+              `db CLI \`${args.join(' ')}\` did not finish within ${RUN_BUDGET_MS / 1000} s:\n${stderr}`,
+            ),
+          );
+          return;
+        }
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });
       },

@@ -5,7 +5,16 @@ import { configFromEnv, createDb, openPgliteAt } from './client.ts';
 import type { DbConfig } from './client.ts';
 import { readDbEnv } from './env.ts';
 import { DbError, toDbError } from './errors.ts';
-import { createMigration, migrate, MIGRATIONS_DIR, plan, reset, rollback, status } from './migrate.ts';
+import {
+  createMigration,
+  migrate,
+  MIGRATIONS_DIR,
+  plan,
+  readMigrations,
+  reset,
+  rollback,
+  status,
+} from './migrate.ts';
 import type { OwnerConnection } from './owner.ts';
 import { pgliteOwner, postgresOwner } from './owner.ts';
 import { DEMO, seed } from './seed.ts';
@@ -64,10 +73,13 @@ interface CommandArgs {
 }
 type Command = (args: CommandArgs) => Promise<number>;
 
+// A broken migrations folder is reported before any database is opened.
 const onOwner =
   (fn: (owner: OwnerConnection, dir: string) => Promise<number>): Command =>
-  ({ dir, config }) =>
-    withOwner(config(), (owner) => fn(owner, dir));
+  async ({ dir, config }) => {
+    await readMigrations(dir);
+    return withOwner(config(), (owner) => fn(owner, dir));
+  };
 
 const COMMANDS: Record<string, Command> = {
   migrate: onOwner(async (owner, dir) => {

@@ -4,11 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-import { PGlite } from '@electric-sql/pglite';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as bg from '@prisma/schema-engine-wasm/schema_engine_bg';
 import { PGliteAdapterFactory } from './adapters.ts';
 import type { EngineAdapterFactory } from './adapters.ts';
+import { scratchPglite } from './scratch-pglite.ts';
 
 export type SchemaEngine = bg.SchemaEngine;
 
@@ -67,7 +67,7 @@ export async function openEngine(
 
 /** An engine on a throwaway in-memory database, for diffs that touch no real one. */
 export async function openScratchEngine(schema: { path: string; content: string }): Promise<EngineSession> {
-  const pglite = new PGlite();
+  const pglite = await scratchPglite();
   const session = await openEngine(new PGliteAdapterFactory(pglite), schema);
   return {
     engine: session.engine,

@@ -7,13 +7,25 @@ import { TEST_SECRET } from './test-server.ts';
 
 const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
 
+/** Start-up, under a loaded machine, is a few seconds; tests allow 60 s in all. */
+const START_BUDGET_MS = 20_000;
+
 export interface SpawnedServer {
   url: string;
   child: ChildProcess;
   output: () => string;
+  /** Resolves once the output matches `pattern`; fails after `budgetMs`, naming `what`. */
+  waitFor(pattern: RegExp, what: string, budgetMs?: number): Promise<RegExpExecArray>;
   /** Resolves with the exit code. */
   exited: Promise<number | null>;
 }
+
+// A test that fails halfway must not leave a server running: whatever is still
+// up when the test worker exits is killed with it.
+const children = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
 
 export async function spawnServer(env: Record<string, string>): Promise<SpawnedServer> {
   // One process (node with tsx's loader), so signals reach the server itself.
@@ -30,27 +42,56 @@ export async function spawnServer(env: Record<string, string>): Promise<SpawnedS
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.add(child);
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(new Error(`server did not start:\n${output}`));
-    }, 60_000);
-    const poll = setInterval(() => {
-      const match = /listening on (http:\/\/[\d.:]+)/.exec(output);
-      if (match?.[1]) {
-        clearInterval(poll);
+  const listeners = new Set<() => void>();
+  const onOutput = (chunk: Buffer) => {
+    output += chunk.toString();
+    for (const listener of listeners) listener();
+  };
+  child.stdout.on('data', onOutput);
+  child.stderr.on('data', onOutput);
+  let exitCode: number | null | undefined;
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      children.delete(child);
+      exitCode = code;
+      resolve(code);
+      for (const listener of listeners) listener();
+    }),
+  );
+
+  const waitFor = (pattern: RegExp, what: string, budgetMs = START_BUDGET_MS) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const done = () => {
         clearTimeout(timer);
-        resolve(match[1]);
-      }
-    }, 50);
-    void exited.then((code) => {
-      clearInterval(poll);
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
+        listeners.delete(check);
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`waited ${budgetMs / 1000} s for the server to ${what}; its output:\n${output}`));
+      }, budgetMs);
+      const check = () => {
+        const match = pattern.exec(output);
+        if (match) {
+          done();
+          resolve(match);
+        } else if (exitCode !== undefined) {
+          done();
+          reject(
+            new Error(`the server exited with ${exitCode} before it could ${what}; its output:\n${output}`),
+          );
+        }
+      };
+      listeners.add(check);
+      check();
     });
-  });
-  return { url, child, output: () => output, exited };
+
+  try {
+    const [, url = ''] = await waitFor(/listening on (http:\/\/[\d.:]+)/, 'print "listening on"');
+    return { url, child, output: () => output, waitFor, exited };
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
 }

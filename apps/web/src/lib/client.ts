@@ -22,33 +22,47 @@ function onError(error: unknown, { silentNotFound }: { silentNotFound: boolean }
   toast(errorMessage(error), 'error');
 }
 
-export const queryClient = new QueryClient({
-  queryCache: new QueryCache({
-    onError: (error) => {
-      onError(error, { silentNotFound: true });
-    },
-  }),
-  mutationCache: new MutationCache({
-    onError: (error, _variables, _context, mutation) => {
-      // A form that shows its own error banner opts out with meta: { toast: false }.
-      if (mutation.meta?.toast === false && errorCode(error) !== 'UNAUTHORIZED') return;
-      onError(error, { silentNotFound: false });
-    },
-  }),
-  defaultOptions: {
-    queries: {
-      staleTime: 5_000,
-      retry: (failures, error) => !NO_RETRY.has(errorCode(error) ?? '') && failures < 2,
-    },
-  },
-});
-
-export const trpcClient = createTRPCClient<AppRouter>({
-  links: [
-    httpBatchLink({
-      url: '/trpc',
-      transformer: superjson,
-      fetch: (input, init) => fetch(input, { ...init, credentials: 'include' }),
+/**
+ * The app's QueryClient policy. Tests build their own with `retryDelay: 0`, so a
+ * retried failure is still retried (twice) without waiting out the back-off.
+ */
+export function createQueryClient({ retryDelay }: { retryDelay?: number } = {}) {
+  return new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error) => {
+        onError(error, { silentNotFound: true });
+      },
     }),
-  ],
-});
+    mutationCache: new MutationCache({
+      onError: (error, _variables, _context, mutation) => {
+        // A form that shows its own error banner opts out with meta: { toast: false }.
+        if (mutation.meta?.toast === false && errorCode(error) !== 'UNAUTHORIZED') return;
+        onError(error, { silentNotFound: false });
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        staleTime: 5_000,
+        retry: (failures, error) => !NO_RETRY.has(errorCode(error) ?? '') && failures < 2,
+        ...(retryDelay === undefined ? {} : { retryDelay }),
+      },
+    },
+  });
+}
+
+export const queryClient = createQueryClient();
+
+/** The app's tRPC client; tests pass the fetch of a fake API endpoint. */
+export function createTrpcClient(fetchImpl: typeof fetch = fetch) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: '/trpc',
+        transformer: superjson,
+        fetch: (input, init) => fetchImpl(input, { ...init, credentials: 'include' }),
+      }),
+    ],
+  });
+}
+
+export const trpcClient = createTrpcClient();

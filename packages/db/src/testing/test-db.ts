@@ -2,7 +2,7 @@
 // database on the PostgreSQL server named by TEST_DATABASE_URL.
 import { randomBytes } from 'node:crypto';
 
-import type { PGlite } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
 import { AUTH_ROLE } from '../auth-client.ts';
@@ -11,9 +11,10 @@ import type { Database, Db, PoolOptions } from '../client.ts';
 import { PGliteAdapterFactory } from '../adapters.ts';
 import { PrismaClient } from '../generated/client.ts';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { migrate } from '../migrate.ts';
+import { MIGRATIONS_DIR, migrate } from '../migrate.ts';
 import { pgliteOwner, postgresOwner } from '../owner.ts';
 import type { OwnerConnection } from '../owner.ts';
+import { pgliteTemplate, postgresTemplate } from './template.ts';
 
 /** The PostgreSQL server tests use, if any; tests read no other variable. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
@@ -43,10 +44,18 @@ export interface TestDatabase {
 }
 
 export interface TestDatabaseOptions {
-  /** Apply the migrations (default true). */
+  /**
+   * Apply the migrations (default true). The real migrations come from a
+   * template migrated once per run; another folder is migrated here.
+   */
   migrate?: boolean;
   migrationsDir?: string;
 }
+
+/** Whether to copy the migrated template rather than migrate from empty. */
+const fromTemplate = (options: TestDatabaseOptions) =>
+  (options.migrate ?? true) &&
+  (options.migrationsDir === undefined || options.migrationsDir === MIGRATIONS_DIR);
 
 /** The statements that make the rest of a transaction run as `role`, bound to a tenant. */
 function prelude(role: string, tenantId: string | undefined): { sql: string; params: unknown[] }[] {
@@ -56,9 +65,11 @@ function prelude(role: string, tenantId: string | undefined): { sql: string; par
 }
 
 async function pgliteTestDatabase(options: TestDatabaseOptions): Promise<TestDatabase> {
-  const pglite: PGlite = await openPgliteAt('memory://');
+  const pglite: PGlite = fromTemplate(options)
+    ? await PGlite.create({ loadDataDir: await pgliteTemplate() })
+    : await openPgliteAt('memory://');
   const owner = pgliteOwner(pglite);
-  if (options.migrate ?? true) await migrate(owner, options.migrationsDir);
+  if ((options.migrate ?? true) && !fromTemplate(options)) await migrate(owner, options.migrationsDir);
   let app: Database | undefined;
   const prismas: Db[] = [];
   const run = <T>(role: string, sql: string, params: unknown[], tenantId?: string) =>
@@ -92,15 +103,17 @@ async function pgliteTestDatabase(options: TestDatabaseOptions): Promise<TestDat
 }
 
 async function postgresTestDatabase(serverUrl: string, options: TestDatabaseOptions): Promise<TestDatabase> {
-  const name = `tenantry_test_${randomBytes(6).toString('hex')}`;
+  // The creator's pid is in the name, so a later run can tell what a dead one left behind.
+  const name = `tenantry_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const template = fromTemplate(options) ? await postgresTemplate(serverUrl) : undefined;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const owner = postgresOwner(url.toString());
-  if (options.migrate ?? true) await migrate(owner, options.migrationsDir);
+  if ((options.migrate ?? true) && !template) await migrate(owner, options.migrationsDir);
   const pool = new pg.Pool({ connectionString: url.toString(), max: 2 });
   const apps: Database[] = [];
   const prismas: Db[] = [];

@@ -1,0 +1,2 @@
+export { TEST_TAGS } from './tags.ts';
+export { SummaryReporter } from './summary-reporter.ts';

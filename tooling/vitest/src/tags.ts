@@ -1,0 +1,13 @@
+// Tests that need something `pnpm test` cannot assume say so with a tag; the
+// tag skips them when it is missing, and the summary counts them by reason.
+import type { TestTagDefinition } from 'vitest/config';
+
+const postgres = Boolean(process.env.TEST_DATABASE_URL);
+
+export const TEST_TAGS = [
+  {
+    name: 'postgres',
+    description: 'needs PostgreSQL: set TEST_DATABASE_URL (CI runs them in its second pass)',
+    skip: !postgres,
+  },
+] satisfies TestTagDefinition[];
