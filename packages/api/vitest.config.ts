@@ -7,6 +7,5 @@ export default defineConfig({
     tags: TEST_TAGS,
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    maxWorkers: 2,
   },
 });

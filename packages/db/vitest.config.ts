@@ -8,7 +8,5 @@ export default defineConfig({
     // PGlite boots in about two seconds, and migrations add a little more.
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // Two cores: keep the number of PGlite instances booting at once small.
-    maxWorkers: 2,
   },
 });

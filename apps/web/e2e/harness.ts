@@ -57,7 +57,12 @@ export interface Harness {
 export async function startHarness(): Promise<Harness> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   // The browser first: if it is missing, nothing else is left running.
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  // Chromium starts in a second or two; the budget stays well inside the hook's 120 s.
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    timeout: 30_000,
+  });
   const db = await createTestDatabase();
   const app = await db.openApp();
   // The browser must use the same origin as PUBLIC_URL, or cookies and the

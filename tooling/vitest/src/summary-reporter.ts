@@ -1,7 +1,7 @@
 // The last lines of a run: which database it ran on, which packages failed,
 // and how many tests were skipped and why (from their tags' descriptions).
 import type { TestTagDefinition } from 'vitest/config';
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, SerializedError, TestModule } from 'vitest/node';
 
 export class SummaryReporter implements Reporter {
   constructor(
@@ -10,7 +10,7 @@ export class SummaryReporter implements Reporter {
     private readonly notes: readonly string[] = [],
   ) {}
 
-  onTestRunEnd(modules: readonly TestModule[]): void {
+  onTestRunEnd(modules: readonly TestModule[], errors: readonly SerializedError[]): void {
     const failedBy = new Map<string, number>();
     const skippedBy = new Map<string, number>();
     for (const module of modules) {
@@ -33,6 +33,7 @@ export class SummaryReporter implements Reporter {
       const failed = [...failedBy].map(([project, n]) => `${project} (${n} file${n > 1 ? 's' : ''})`);
       lines.push(`failed: ${failed.join(', ')}; every other package passed`);
     }
+    if (errors.length) lines.push(`errors outside any test: ${errors.length} (printed above)`);
     for (const [reason, n] of skippedBy) lines.push(`skipped ${n}: ${reason}`);
     lines.push(...this.notes);
     process.stdout.write(`${lines.map((l) => ` ${l}`).join('\n')}\n\n`);
