@@ -30,7 +30,7 @@ for i in $(seq 1 "$TEST_RUNS"); do
     echo "stress: test run $i/$TEST_RUNS FAILED (log above)"
     exit 1
   fi
-  echo "stress: test run $i/$TEST_RUNS green in $((SECONDS - start)) s ($(grep -Eo 'Tests +[0-9]+ passed' "$LOG" | tr -s ' '))"
+  echo "stress: test run $i/$TEST_RUNS green in $((SECONDS - start)) s ($(sed 's/\x1b\[[0-9;]*m//g' "$LOG" | grep -Eo 'Tests +[0-9]+ passed' | tr -s ' '))"
 done
 
 pnpm --filter @tenantry/web build >/dev/null

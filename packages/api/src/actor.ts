@@ -6,7 +6,7 @@ import type { Role, TenantDb, TenantStatus } from '@tenantry/db';
 
 import type { Principal } from './context.ts';
 import { AppError } from './errors.ts';
-import { atLeast } from './roles.ts';
+import { atLeast } from './lib/roles.ts';
 
 export interface Actor {
   tenant: { id: string; status: TenantStatus };

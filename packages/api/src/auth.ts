@@ -9,7 +9,7 @@ import { APIError } from 'better-auth/api';
 import { bearer } from 'better-auth/plugins/bearer';
 import { v7 as uuidv7 } from 'uuid';
 
-import { PASSWORD_MAX, PASSWORD_MIN } from './schemas/organization.ts';
+import { PASSWORD_MAX, PASSWORD_MIN } from './lib/schemas.ts';
 
 export interface AuthOptions {
   db: Db;

@@ -3,7 +3,7 @@
 import type { Db } from '@tenantry/db';
 
 import type { Auth } from './auth.ts';
-import { parseSecret } from './secrets.ts';
+import { parseSecret } from './lib/secrets.ts';
 
 /** Who is calling, as far as the credentials say. tenantProcedure checks it against the database. */
 export type Principal =

@@ -3,7 +3,14 @@
 // Each cell is a test of its own, named by its expected outcome.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { callPath, createHarness, isMutation, outcome, procedurePaths } from './testing/harness.ts';
+import {
+  auditActionOf,
+  callPath,
+  createHarness,
+  isMutation,
+  outcome,
+  procedurePaths,
+} from './testing/harness.ts';
 import type { Caller, Harness, Org } from './testing/harness.ts';
 
 type Who = 'anonymous' | 'deactivated' | 'member' | 'admin' | 'owner';
@@ -171,6 +178,12 @@ const CELLS = [
 describe('role matrix', () => {
   it('covers every procedure of the router', () => {
     expect(procedurePaths.filter((p) => !(p in RULES))).toEqual([]);
+  });
+
+  it('every mutation names its own audit action, and no query names one', () => {
+    const mutations = procedurePaths.filter(isMutation);
+    expect(mutations.filter((p) => auditActionOf(p) !== p)).toEqual([]);
+    expect(procedurePaths.filter((p) => !isMutation(p) && auditActionOf(p))).toEqual([]);
   });
 
   for (const { path, who, expected } of CELLS) {

@@ -1,11 +1,11 @@
-import { apiKeyRouter } from './router/api-key.ts';
-import { assetRouter } from './router/asset.ts';
-import { auditRouter } from './router/audit.ts';
-import { buildingRouter } from './router/building.ts';
-import { invitationRouter } from './router/invitation.ts';
-import { memberRouter } from './router/member.ts';
-import { organizationRouter } from './router/organization.ts';
-import { siteRouter } from './router/site.ts';
+import { apiKeyRouter } from './domains/api-key/router.ts';
+import { assetRouter } from './domains/asset/router.ts';
+import { auditRouter } from './domains/audit/router.ts';
+import { buildingRouter } from './domains/building/router.ts';
+import { invitationRouter } from './domains/invitation/router.ts';
+import { memberRouter } from './domains/member/router.ts';
+import { organizationRouter } from './domains/organization/router.ts';
+import { siteRouter } from './domains/site/router.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({

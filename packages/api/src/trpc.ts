@@ -7,26 +7,40 @@ import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 
 import { resolveActor } from './actor.ts';
+import type { AuditAction } from './audit/actions.ts';
+import { auditTrail, recordAudit } from './audit/record.ts';
 import type { Context } from './context.ts';
 import { isProduction } from './env.ts';
 import { toTRPCError } from './errors.ts';
-import { atLeast } from './roles.ts';
+import { atLeast } from './lib/roles.ts';
 
-const t = initTRPC.context<Context>().create({
-  // Dates and other non-JSON values keep their types on the wire.
-  transformer: superjson,
-  isDev: !isProduction,
-  errorFormatter({ shape, error }) {
-    const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
-    // In production an unexpected error says nothing about its cause.
-    const hidden = isProduction && error.code === 'INTERNAL_SERVER_ERROR';
-    return {
-      ...shape,
-      message: hidden ? 'Internal server error' : shape.message,
-      data: { ...shape.data, zodError },
-    };
-  },
-});
+export interface Meta {
+  /**
+   * The action a mutation records. Every tenant mutation names one: the
+   * middleware writes the event in the mutation's transaction, and refuses to
+   * run a mutation that names none.
+   */
+  audit?: AuditAction;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    // Dates and other non-JSON values keep their types on the wire.
+    transformer: superjson,
+    isDev: !isProduction,
+    errorFormatter({ shape, error }) {
+      const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
+      // In production an unexpected error says nothing about its cause.
+      const hidden = isProduction && error.code === 'INTERNAL_SERVER_ERROR';
+      return {
+        ...shape,
+        message: hidden ? 'Internal server error' : shape.message,
+        data: { ...shape.data, zodError },
+      };
+    },
+  });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -53,16 +67,31 @@ const TENANT_TRANSACTION = { maxWait: 5_000, timeout: 20_000 };
 
 /**
  * The tenant comes from the principal (session or API key) only. The whole call
- * runs in one transaction bound to it; a failed call rolls back.
+ * runs in one transaction bound to it; a failed call rolls back. A mutation's
+ * audit event is written in that transaction once the mutation succeeds.
  */
-export const tenantProcedure = authedProcedure.use(({ ctx, next }) =>
+export const tenantProcedure = authedProcedure.use(({ ctx, next, meta, type, path }) =>
   withTenant(
     ctx.db,
     ctx.principal.tenantId,
     async (db) => {
       const actor = await resolveActor(db, ctx.principal);
-      const result = await next({ ctx: { ...actor, db } });
+      if (type === 'mutation' && !meta?.audit) {
+        throw new Error(`${path} is a mutation without an audit action in its meta`);
+      }
+      const { trail, details, skipped } = auditTrail();
+      const result = await next({ ctx: { ...actor, db, audit: trail } });
       if (!result.ok) throw result.error;
+      if (meta?.audit && !skipped()) {
+        const returned = result.data as { id?: unknown } | null;
+        await recordAudit(db, {
+          tenantId: actor.tenant.id,
+          actorId: actor.user.id,
+          action: meta.audit,
+          targetId: details.targetId ?? (typeof returned?.id === 'string' ? returned.id : null),
+          data: { ...details.data, ...(actor.apiKey ? { apiKeyId: actor.apiKey.id } : {}) },
+        });
+      }
       return result;
     },
     TENANT_TRANSACTION,

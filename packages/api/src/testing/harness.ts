@@ -11,6 +11,7 @@ import type { Auth } from '../auth.ts';
 import { createContext, createContextInner } from '../context.ts';
 import type { Principal } from '../context.ts';
 import { appRouter, createCaller } from '../root.ts';
+import type { Meta } from '../trpc.ts';
 
 export type Caller = ReturnType<typeof createCaller>;
 
@@ -144,13 +145,16 @@ export function callPath(caller: Caller, path: string, input: unknown): Promise<
 
 const procedures = appRouter._def.procedures as unknown as Record<
   string,
-  { _def: { type: 'query' | 'mutation' | 'subscription' } }
+  { _def: { type: 'query' | 'mutation' | 'subscription'; meta?: Meta } }
 >;
 
 /** Every procedure path of the app router. */
 export const procedurePaths = Object.keys(procedures);
 
 export const isMutation = (path: string) => procedures[path]?._def.type === 'mutation';
+
+/** The audit action a procedure declares in its meta, if any. */
+export const auditActionOf = (path: string) => procedures[path]?._def.meta?.audit;
 
 /** The tRPC error code a call ended with, or 'OK'. */
 export async function outcome(call: Promise<unknown>): Promise<string> {

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+import { zListBase, zName } from '../../lib/schemas.ts';
+
+export const ZCreateApiKeyInput = z.strictObject({
+  name: zName,
+  role: z.enum(['OWNER', 'ADMIN', 'MEMBER']).default('MEMBER'),
+  expiresAt: z.iso.datetime({ error: 'must be an ISO date-time' }).nullable().optional(),
+});
+export type TCreateApiKeyInput = z.infer<typeof ZCreateApiKeyInput>;
+
+export const ZListApiKeysInput = z.strictObject({ cursor: zListBase.cursor, limit: zListBase.limit });
+export type TListApiKeysInput = z.infer<typeof ZListApiKeysInput>;

@@ -1,0 +1,53 @@
+// Tenant API keys for sibling apps and scripts. The secret is shown once and
+// only its hash is kept; a key acts at its own role, never above its creator's.
+import { AppError } from '../../errors.ts';
+import { pageArgs, toPage } from '../../lib/pagination.ts';
+import { atLeast } from '../../lib/roles.ts';
+import type { TById } from '../../lib/schemas.ts';
+import { newSecret } from '../../lib/secrets.ts';
+import type { TenantContext } from '../../lib/tenant-context.ts';
+import { apiKeySelect } from './queries.ts';
+import type { TCreateApiKeyInput, TListApiKeysInput } from './schemas.ts';
+
+export async function createApiKey(ctx: TenantContext, input: TCreateApiKeyInput) {
+  if (!atLeast(ctx.user.role, input.role)) {
+    throw new AppError('FORBIDDEN', 'A key cannot have a role above your own.');
+  }
+  const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
+  if (expiresAt && expiresAt <= new Date())
+    throw new AppError('BAD_REQUEST', 'The expiry must be in the future.');
+  const { secret, hash } = newSecret('tk', ctx.tenant.id);
+  const apiKey = await ctx.db.apiKey.create({
+    data: {
+      tenantId: ctx.tenant.id,
+      name: input.name,
+      prefix: `${secret.slice(0, 10)}…${secret.slice(-4)}`,
+      keyHash: hash,
+      role: input.role,
+      createdById: ctx.user.id,
+      expiresAt,
+    },
+    select: apiKeySelect,
+  });
+  ctx.audit.describe({ targetId: apiKey.id, data: { name: input.name, role: input.role } });
+  return { apiKey, secret };
+}
+
+export async function listApiKeys(ctx: TenantContext, input: TListApiKeysInput) {
+  const { take, orderBy, cursorFilter } = pageArgs(input);
+  const rows = await ctx.db.apiKey.findMany({ where: cursorFilter, select: apiKeySelect, orderBy, take });
+  return toPage(rows, input.limit);
+}
+
+export async function revokeApiKey(ctx: TenantContext, input: TById) {
+  const { count } = await ctx.db.apiKey.updateMany({
+    where: { id: input.id, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  if (count === 0) {
+    if (!(await ctx.db.apiKey.count({ where: { id: input.id } })))
+      throw new AppError('NOT_FOUND', 'API key not found');
+    throw new AppError('CONFLICT', 'This key is already revoked.');
+  }
+  return { id: input.id, revoked: true };
+}

@@ -1,0 +1,27 @@
+import { zById } from '../../lib/schemas.ts';
+import { adminProcedure, router, tenantProcedure } from '../../trpc.ts';
+import { requireAsset } from './queries.ts';
+import { ZCreateAssetInput, ZImportAssetsInput, ZListAssetsInput, ZUpdateAssetInput } from './schemas.ts';
+import { assetStats, createAsset, deleteAsset, importAssets, listAssets, updateAsset } from './service.ts';
+
+export const assetRouter = router({
+  list: tenantProcedure.input(ZListAssetsInput).query(({ ctx, input }) => listAssets(ctx, input)),
+  byId: tenantProcedure.input(zById).query(({ ctx, input }) => requireAsset(ctx, input.id)),
+  stats: tenantProcedure.query(({ ctx }) => assetStats(ctx)),
+  create: tenantProcedure
+    .meta({ audit: 'asset.create' })
+    .input(ZCreateAssetInput)
+    .mutation(({ ctx, input }) => createAsset(ctx, input)),
+  update: tenantProcedure
+    .meta({ audit: 'asset.update' })
+    .input(ZUpdateAssetInput)
+    .mutation(({ ctx, input }) => updateAsset(ctx, input)),
+  import: tenantProcedure
+    .meta({ audit: 'asset.import' })
+    .input(ZImportAssetsInput)
+    .mutation(({ ctx, input }) => importAssets(ctx, input)),
+  delete: adminProcedure
+    .meta({ audit: 'asset.delete' })
+    .input(zById)
+    .mutation(({ ctx, input }) => deleteAsset(ctx, input)),
+});

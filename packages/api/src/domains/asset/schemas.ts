@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+import { zId, zListBase, zName } from '../../lib/schemas.ts';
+
+export const ASSET_STATUSES = ['OPERATIONAL', 'MAINTENANCE', 'OUT_OF_SERVICE', 'RETIRED'] as const;
+export const zAssetStatus = z.enum(ASSET_STATUSES);
+export const zAssetTag = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(64, 'is at most 64 characters')
+  .regex(/^[A-Za-z0-9._\-/]+$/, 'may use letters, digits and . _ - / only');
+
+const fields = {
+  tag: zAssetTag,
+  name: zName,
+  category: z.string().trim().min(1, 'is required').max(60, 'is at most 60 characters'),
+  status: zAssetStatus,
+  serialNumber: z.string().trim().max(120).nullable(),
+  installedAt: z.iso.date({ error: 'must be a date (YYYY-MM-DD)' }).nullable(),
+};
+
+export const ZCreateAssetInput = z.strictObject({
+  buildingId: zId,
+  ...fields,
+  status: fields.status.default('OPERATIONAL'),
+  serialNumber: fields.serialNumber.optional(),
+  installedAt: fields.installedAt.optional(),
+});
+export type TCreateAssetInput = z.infer<typeof ZCreateAssetInput>;
+
+export const ZUpdateAssetInput = z.strictObject({
+  id: zId,
+  buildingId: zId.optional(),
+  tag: fields.tag.optional(),
+  name: fields.name.optional(),
+  category: fields.category.optional(),
+  status: fields.status.optional(),
+  serialNumber: fields.serialNumber.optional(),
+  installedAt: fields.installedAt.optional(),
+});
+export type TUpdateAssetInput = z.infer<typeof ZUpdateAssetInput>;
+
+export const ZListAssetsInput = z.strictObject({
+  ...zListBase,
+  siteId: zId.optional(),
+  buildingId: zId.optional(),
+  status: zAssetStatus.optional(),
+  category: z.string().trim().max(60).optional(),
+  /** Exact tag, for imports that match on it. */
+  tag: zAssetTag.optional(),
+});
+export type TListAssetsInput = z.infer<typeof ZListAssetsInput>;
+
+export const IMPORT_BATCH_MAX = 100;
+export const ZImportAssetsInput = z.strictObject({
+  rows: z.array(ZCreateAssetInput).min(1).max(IMPORT_BATCH_MAX, `at most ${IMPORT_BATCH_MAX} rows per call`),
+});
+export type TImportAssetsInput = z.infer<typeof ZImportAssetsInput>;

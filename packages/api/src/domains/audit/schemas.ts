@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+import { zId, zListBase } from '../../lib/schemas.ts';
+
+export const ZListAuditInput = z.strictObject({
+  cursor: zListBase.cursor,
+  limit: zListBase.limit,
+  action: z.string().trim().max(80).optional(),
+  targetType: z.string().trim().max(40).optional(),
+  actorId: zId.optional(),
+});
+export type TListAuditInput = z.infer<typeof ZListAuditInput>;

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createHarness, outcome, PASSWORD } from '../../testing/harness.ts';
+import type { Harness, Org } from '../../testing/harness.ts';
+
+let h: Harness;
+let org: Org;
+
+beforeAll(async () => {
+  h = await createHarness();
+  org = await h.register('invites');
+});
+afterAll(() => h.close());
+
+const accept = (token: string, email: string) =>
+  h.anonymous.invitation.accept({ token, email, name: 'Newcomer', password: PASSWORD });
+
+describe('invitations', () => {
+  it('store only a hash, expire after 7 days, and list without the token', async () => {
+    const { invitation, token } = await org.owner.caller.invitation.create({ email: 'Hash@Example.test' });
+    expect(invitation.email).toBe('hash@example.test');
+    const days = (invitation.expiresAt.getTime() - invitation.createdAt.getTime()) / 86_400_000;
+    expect(days).toBeCloseTo(7, 3);
+    const [row] = await h.db.owner.rows<{ token_hash: string }>(
+      `select token_hash from invitations where id = '${invitation.id}'`,
+    );
+    expect(row?.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row?.token_hash).not.toContain(token);
+    const listed = await org.owner.caller.invitation.list({});
+    expect(listed.items.map((i) => i.id)).toContain(invitation.id);
+    expect(JSON.stringify(listed)).not.toContain(token);
+    expect(JSON.stringify(listed)).not.toContain(row?.token_hash);
+  });
+
+  it('work once, for the invited email only', async () => {
+    const { token } = await org.owner.caller.invitation.create({ email: 'once@example.test', role: 'ADMIN' });
+    expect(await outcome(accept(token, 'other@example.test'))).toBe('FORBIDDEN');
+    const accepted = await accept(token, 'ONCE@example.test');
+    expect(accepted.user.role).toBe('ADMIN');
+    expect(await outcome(accept(token, 'once@example.test'))).toBe('CONFLICT');
+  });
+
+  it('can be revoked, and a new invitation replaces a pending one', async () => {
+    const first = await org.owner.caller.invitation.create({ email: 'revoke@example.test' });
+    const second = await org.owner.caller.invitation.create({ email: 'revoke@example.test' });
+    expect(await outcome(accept(first.token, 'revoke@example.test'))).toBe('NOT_FOUND');
+    await org.owner.caller.invitation.revoke({ id: second.invitation.id });
+    expect(await outcome(accept(second.token, 'revoke@example.test'))).toBe('NOT_FOUND');
+    expect(await outcome(org.owner.caller.invitation.revoke({ id: second.invitation.id }))).toBe('CONFLICT');
+  });
+
+  it('expire', async () => {
+    const { invitation, token } = await org.owner.caller.invitation.create({ email: 'late@example.test' });
+    await h.db.owner.exec(
+      `update invitations set expires_at = now() - interval '1 minute' where id = '${invitation.id}'`,
+    );
+    expect(await outcome(accept(token, 'late@example.test'))).toBe('CONFLICT');
+    const expired = await org.owner.caller.invitation.list({ status: 'expired' });
+    expect(expired.items.map((i) => i.id)).toEqual([invitation.id]);
+  });
+
+  it('reject a malformed or forged token with NOT_FOUND', async () => {
+    expect(await outcome(accept('nonsense', 'x@example.test'))).toBe('NOT_FOUND');
+    const forged = `inv_${org.tenantId.replace(/-/g, '')}_${'A'.repeat(43)}`;
+    expect(await outcome(accept(forged, 'x@example.test'))).toBe('NOT_FOUND');
+  });
+
+  it('refuse an existing member', async () => {
+    expect(await outcome(org.owner.caller.invitation.create({ email: org.owner.email }))).toBe('CONFLICT');
+  });
+
+  it('parallel accepts never exceed the seat limit', async () => {
+    const s = await h.register('crowd');
+    await s.owner.caller.organization.update({ seats: 3 });
+    const invites = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        s.owner.caller.invitation.create({ email: `crowd${i}@example.test` }),
+      ),
+    );
+    const results = await Promise.all(
+      invites.map((inv, i) => outcome(accept(inv.token, `crowd${i}@example.test`))),
+    );
+    expect(results.filter((r) => r === 'OK')).toHaveLength(2);
+    expect(results.filter((r) => r === 'CONFLICT')).toHaveLength(4);
+    const current = await s.owner.caller.organization.current();
+    expect(current.seatsUsed).toBe(3);
+  });
+});

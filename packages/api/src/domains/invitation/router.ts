@@ -1,0 +1,26 @@
+import { zById } from '../../lib/schemas.ts';
+import { startSession } from '../../lib/session.ts';
+import { adminProcedure, publicProcedure, router } from '../../trpc.ts';
+import { ZAcceptInvitationInput, ZCreateInvitationInput, ZListInvitationsInput } from './schemas.ts';
+import { acceptInvitation, createInvitation, listInvitations, revokeInvitation } from './service.ts';
+
+export const invitationRouter = router({
+  create: adminProcedure
+    .meta({ audit: 'invitation.create' })
+    .input(ZCreateInvitationInput)
+    .mutation(({ ctx, input }) => createInvitation(ctx, input)),
+  list: adminProcedure.input(ZListInvitationsInput).query(({ ctx, input }) => listInvitations(ctx, input)),
+  revoke: adminProcedure
+    .meta({ audit: 'invitation.revoke' })
+    .input(zById)
+    .mutation(({ ctx, input }) => revokeInvitation(ctx, input)),
+  /** Public: accepting signs the new member in once their account is committed. */
+  accept: publicProcedure
+    .meta({ audit: 'invitation.accept' })
+    .input(ZAcceptInvitationInput)
+    .mutation(async ({ ctx, input }) => {
+      const user = await acceptInvitation(ctx.db, input);
+      const token = await startSession(ctx, input.email, input.password);
+      return { user, token };
+    }),
+});

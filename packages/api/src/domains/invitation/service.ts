@@ -1,0 +1,121 @@
+// Invitations: admins invite by email; the link's token is shown once, stored
+// hashed, expires after 7 days and works once. Accepting creates the member in
+// the inviting tenant's transaction, with the seat limit checked under a lock.
+import { createCredential, hashPassword, withTenant } from '@tenantry/db';
+import type { Db } from '@tenantry/db';
+
+import { recordAudit } from '../../audit/record.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { pageArgs, toPage } from '../../lib/pagination.ts';
+import { atLeast } from '../../lib/roles.ts';
+import type { TById } from '../../lib/schemas.ts';
+import { newSecret, parseSecret } from '../../lib/secrets.ts';
+import type { TenantContext } from '../../lib/tenant-context.ts';
+import { memberSelect } from '../member/queries.ts';
+import { assertSeatAvailable } from '../organization/queries.ts';
+import { invitationSelect, statusFilter } from './queries.ts';
+import type { TAcceptInvitationInput, TCreateInvitationInput, TListInvitationsInput } from './schemas.ts';
+
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+const INVALID = 'This invitation link is not valid. Ask for a new one.';
+
+export async function createInvitation(ctx: TenantContext, input: TCreateInvitationInput) {
+  if (!atLeast(ctx.user.role, input.role)) {
+    throw new AppError('FORBIDDEN', 'You cannot invite someone to a role above your own.');
+  }
+  if (await ctx.db.user.count({ where: { email: input.email } })) {
+    throw new AppError('CONFLICT', 'This person is already a member.');
+  }
+  const now = new Date();
+  // A new invitation replaces any pending one for the same address.
+  await ctx.db.invitation.updateMany({
+    where: { email: input.email, ...statusFilter('pending', now) },
+    data: { revokedAt: now },
+  });
+  const { secret, hash } = newSecret('inv', ctx.tenant.id);
+  const invitation = await ctx.db.invitation.create({
+    data: {
+      tenantId: ctx.tenant.id,
+      email: input.email,
+      role: input.role,
+      tokenHash: hash,
+      expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+      invitedById: ctx.user.id,
+    },
+    select: invitationSelect,
+  });
+  ctx.audit.describe({ targetId: invitation.id, data: { email: input.email, role: input.role } });
+  return { invitation, token: secret };
+}
+
+export async function listInvitations(ctx: TenantContext, input: TListInvitationsInput) {
+  const { take, orderBy, cursorFilter } = pageArgs(input);
+  const rows = await ctx.db.invitation.findMany({
+    where: {
+      ...cursorFilter,
+      ...statusFilter(input.status, new Date()),
+      ...(input.search ? { email: { contains: input.search, mode: 'insensitive' } } : {}),
+    },
+    select: invitationSelect,
+    orderBy,
+    take,
+  });
+  return toPage(rows, input.limit);
+}
+
+export async function revokeInvitation(ctx: TenantContext, input: TById) {
+  const { count } = await ctx.db.invitation.updateMany({
+    where: { id: input.id, acceptedAt: null, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  if (count === 0) {
+    const exists = await ctx.db.invitation.count({ where: { id: input.id } });
+    if (!exists) throw notFound('Invitation');
+    throw new AppError('CONFLICT', 'This invitation was already accepted or revoked.');
+  }
+  return { id: input.id, revoked: true };
+}
+
+/**
+ * The token names its tenant; everything else happens under that tenant. The
+ * new member is the actor, born here, so this records its own audit event.
+ */
+export async function acceptInvitation(db: Db, input: TAcceptInvitationInput) {
+  const parsed = parseSecret('inv', input.token);
+  if (!parsed) throw new AppError('NOT_FOUND', INVALID);
+  const passwordHash = await hashPassword(input.password);
+  return withTenant(db, parsed.tenantId, async (tx) => {
+    const invitation = await tx.invitation.findFirst({ where: { tokenHash: parsed.hash } });
+    if (!invitation || invitation.revokedAt) throw new AppError('NOT_FOUND', INVALID);
+    if (invitation.acceptedAt) throw new AppError('CONFLICT', 'This invitation has already been used.');
+    if (invitation.expiresAt <= new Date()) {
+      throw new AppError('CONFLICT', 'This invitation has expired. Ask for a new one.');
+    }
+    if (invitation.email !== input.email) {
+      throw new AppError('FORBIDDEN', 'This invitation was sent to a different email address.');
+    }
+    if ((await tx.tenant.findFirst())?.status !== 'ACTIVE') {
+      throw new AppError('FORBIDDEN', 'This organization is suspended.');
+    }
+    await assertSeatAvailable(tx, parsed.tenantId);
+    const { count } = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null },
+      data: { acceptedAt: new Date() },
+    });
+    if (count !== 1) throw new AppError('CONFLICT', 'This invitation has already been used.');
+    const user = await tx.user.create({
+      data: { tenantId: parsed.tenantId, email: input.email, name: input.name, role: invitation.role },
+      select: memberSelect,
+    });
+    await createCredential(tx, user.id, passwordHash);
+    await recordAudit(tx, {
+      tenantId: parsed.tenantId,
+      actorId: user.id,
+      action: 'invitation.accept',
+      targetId: invitation.id,
+      data: { role: invitation.role },
+    });
+    return user;
+  });
+}

@@ -1,0 +1,89 @@
+// Member management. Rules (docs/SECURITY.md): admins and owners manage
+// members; nobody changes the role of someone above them or grants a role
+// above their own; the owner's role moves only through transferOwnership, so
+// there is always exactly one active owner.
+import { AppError } from '../../errors.ts';
+import { atLeast } from '../../lib/roles.ts';
+import { endSessions } from '../../lib/session.ts';
+import { tenantKey } from '../../lib/tenant-context.ts';
+import type { TenantContext } from '../../lib/tenant-context.ts';
+import { assertSeatAvailable } from '../organization/queries.ts';
+import { memberSelect, requireMember } from './queries.ts';
+import type { TMemberInput, TUpdateRoleInput } from './schemas.ts';
+
+export async function updateRole(ctx: TenantContext, input: TUpdateRoleInput) {
+  const member = await requireMember(ctx, input.userId);
+  if (member.role === 'OWNER') {
+    throw new AppError('FORBIDDEN', "The owner's role changes only by transferring ownership.");
+  }
+  if (!atLeast(ctx.user.role, member.role) || !atLeast(ctx.user.role, input.role)) {
+    throw new AppError('FORBIDDEN', 'You cannot change a role above your own.');
+  }
+  if (member.role === input.role) {
+    ctx.audit.skip();
+    return member;
+  }
+  const updated = await ctx.db.user.update({
+    where: tenantKey(ctx, member.id),
+    data: { role: input.role },
+    select: memberSelect,
+  });
+  await endSessions(ctx.db, member.id);
+  ctx.audit.describe({ data: { from: member.role, to: input.role } });
+  return updated;
+}
+
+export async function deactivate(ctx: TenantContext, input: TMemberInput) {
+  const member = await requireMember(ctx, input.userId);
+  if (member.role === 'OWNER') {
+    throw new AppError('FORBIDDEN', 'The owner cannot be deactivated. Transfer ownership first.');
+  }
+  if (member.id === ctx.user.id) throw new AppError('FORBIDDEN', 'You cannot deactivate yourself.');
+  if (!atLeast(ctx.user.role, member.role)) {
+    throw new AppError('FORBIDDEN', 'You cannot deactivate someone above your role.');
+  }
+  if (!member.isActive) {
+    ctx.audit.skip();
+    return member;
+  }
+  const updated = await ctx.db.user.update({
+    where: tenantKey(ctx, member.id),
+    data: { isActive: false, deactivatedAt: new Date() },
+    select: memberSelect,
+  });
+  await endSessions(ctx.db, member.id);
+  return updated;
+}
+
+export async function reactivate(ctx: TenantContext, input: TMemberInput) {
+  const member = await requireMember(ctx, input.userId);
+  if (member.isActive) {
+    ctx.audit.skip();
+    return member;
+  }
+  await assertSeatAvailable(ctx.db, ctx.tenant.id);
+  return ctx.db.user.update({
+    where: tenantKey(ctx, member.id),
+    data: { isActive: true, deactivatedAt: null },
+    select: memberSelect,
+  });
+}
+
+export async function transferOwnership(ctx: TenantContext, input: TMemberInput) {
+  const member = await requireMember(ctx, input.userId);
+  if (member.id === ctx.user.id) throw new AppError('BAD_REQUEST', 'You already own this organization.');
+  if (!member.isActive) throw new AppError('CONFLICT', 'Ownership can go only to an active member.');
+  if (ctx.apiKey) throw new AppError('FORBIDDEN', 'Ownership cannot be transferred with an API key.');
+  await ctx.db.user.update({ where: tenantKey(ctx, ctx.user.id), data: { role: 'ADMIN' } });
+  const owner = await ctx.db.user.update({
+    where: tenantKey(ctx, member.id),
+    data: { role: 'OWNER' },
+    select: memberSelect,
+  });
+  await ctx.db.organization.update({
+    where: tenantKey(ctx, ctx.organization.id),
+    data: { ownerId: member.id },
+  });
+  ctx.audit.describe({ data: { from: ctx.user.id } });
+  return owner;
+}

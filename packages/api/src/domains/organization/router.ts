@@ -1,0 +1,22 @@
+import { startSession } from '../../lib/session.ts';
+import { adminProcedure, publicProcedure, router, tenantProcedure } from '../../trpc.ts';
+import { ZListMembersInput, ZRegisterInput, ZUpdateOrganizationInput } from './schemas.ts';
+import { describeCurrent, listMembers, registerOrganization, updateOrganization } from './service.ts';
+
+export const organizationRouter = router({
+  /** Sign-up, then a session for the new owner (once the sign-up is committed). */
+  register: publicProcedure
+    .meta({ audit: 'organization.register' })
+    .input(ZRegisterInput)
+    .mutation(async ({ ctx, input }) => {
+      const created = await registerOrganization(ctx.db, input);
+      const token = await startSession(ctx, input.email, input.password);
+      return { ...created, token };
+    }),
+  current: tenantProcedure.query(({ ctx }) => describeCurrent(ctx)),
+  update: adminProcedure
+    .meta({ audit: 'organization.update' })
+    .input(ZUpdateOrganizationInput)
+    .mutation(({ ctx, input }) => updateOrganization(ctx, input)),
+  members: tenantProcedure.input(ZListMembersInput).query(({ ctx, input }) => listMembers(ctx, input)),
+});

@@ -1,0 +1,20 @@
+// Site lookups other domains may call.
+import type { Prisma } from '@tenantry/db';
+
+import { notFound } from '../../errors.ts';
+import type { TenantContext } from '../../lib/tenant-context.ts';
+
+export const siteSelect = {
+  id: true,
+  name: true,
+  address: true,
+  createdAt: true,
+  updatedAt: true,
+  _count: { select: { buildings: true } },
+} satisfies Prisma.SiteSelect;
+
+export async function requireSite(ctx: TenantContext, id: string) {
+  const site = await ctx.db.site.findFirst({ where: { id }, select: siteSelect });
+  if (!site) throw notFound('Site');
+  return site;
+}

@@ -1,0 +1,32 @@
+// Input pieces shared by the domains' schemas. Every string, array and page size is bounded, and every
+// object is strict: an unknown key (tenantId, role, __proto__ …) is a 400.
+import { z } from 'zod';
+
+export const zId = z.uuid({ error: 'must be an id' });
+export const zName = z.string().trim().min(1, 'is required').max(120, 'is at most 120 characters');
+export const zEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ error: 'must be an email address' }));
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 128;
+export const zPassword = z
+  .string()
+  .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
+  .max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`);
+
+export const zAssignableRole = z.enum(['ADMIN', 'MEMBER']);
+
+export const PAGE_SIZE_MAX = 100;
+
+export const zListBase = {
+  /** The last id of the previous page. */
+  cursor: zId.optional(),
+  limit: z.number().int().min(1).max(PAGE_SIZE_MAX).default(25),
+  search: z.string().trim().max(100).optional(),
+};
+
+export const zById = z.strictObject({ id: zId });
+export type TById = z.infer<typeof zById>;

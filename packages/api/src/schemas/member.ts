@@ -1,9 +1,0 @@
-import { z } from 'zod';
-
-import { zAssignableRole, zId } from './common.ts';
-
-export const ZUpdateRoleInput = z.strictObject({ userId: zId, role: zAssignableRole });
-export type TUpdateRoleInput = z.infer<typeof ZUpdateRoleInput>;
-
-export const ZMemberInput = z.strictObject({ userId: zId });
-export type TMemberInput = z.infer<typeof ZMemberInput>;
