@@ -2,7 +2,8 @@
 // tenant in development, listen, and shut down cleanly on SIGTERM / SIGINT.
 import { fileURLToPath } from 'node:url';
 
-import { configFromEnv, createDb, DEMO, readDbEnv, seed } from '@tenantry/db';
+import { configFromEnv, createDb, readDbEnv } from '@tenantry/db';
+import { DEMO, seed } from '@tenantry/db/tooling';
 
 import { loadEnv } from './env.ts';
 import type { ServerEnv } from './env.ts';

@@ -3,7 +3,8 @@
 import { createServer, Socket } from 'node:net';
 import type { Server as NetServer } from 'node:net';
 
-import { createDb, migrate, rollback } from '@tenantry/db';
+import { createDb } from '@tenantry/db';
+import { migrate, rollback } from '@tenantry/db/tooling';
 import { createTestDatabase } from '@tenantry/db/testing';
 import { describe, expect, it } from 'vitest';
 

@@ -1,27 +1,19 @@
 // The schema obeys Citus's rules for distributed tables, with tenant_id as the
 // distribution column: it is in every primary key, every unique key, and every
-// foreign key between distributed tables. Each table is classified below, so a
-// new table fails this test until someone decides what it is.
+// foreign key between distributed tables. Every table is placed in citus.ts
+// (typed over every model), so a new table fails here until someone decides
+// where it goes; and the docs show the SQL that citus.ts generates.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { citusDistributionSql, citusTables } from './citus.ts';
 import { createTestDatabase } from './testing/test-db.ts';
 import type { TestDatabase } from './testing/test-db.ts';
 
-const DISTRIBUTED = [
-  'tenant_organisations',
-  'invitations',
-  'sites',
-  'buildings',
-  'assets',
-  'audit_events',
-  'api_keys',
-];
-// Replicated to every node. `tenants` is what tenant_id points at; `users` is
-// the identity table, whose email is unique across tenants (sign-in needs it).
-const REFERENCE = ['tenants', 'users'];
-// better-auth's tables, Prisma's ledger and the rate-limit counters: looked up
-// by token, name or client address, never by tenant; they stay on the coordinator.
-const LOCAL = ['sessions', 'accounts', 'verifications', '_prisma_migrations', 'rate_limits'];
+const { distributed: DISTRIBUTED, reference: REFERENCE, local: LOCAL } = citusTables();
+const ARCHITECTURE = fileURLToPath(new URL('../../../docs/ARCHITECTURE.md', import.meta.url));
 
 interface Key {
   table: string;
@@ -99,5 +91,25 @@ describe('Citus distribution rules', () => {
       (k) => k.type === 'f' && DISTRIBUTED.includes(k.refTable ?? '') && !DISTRIBUTED.includes(k.table),
     );
     expect(inbound.map((k) => k.name)).toEqual([]);
+  });
+});
+
+describe('the distribution SQL in docs/ARCHITECTURE.md', () => {
+  it('is the SQL citus.ts generates from the schema', () => {
+    const doc = readFileSync(ARCHITECTURE, 'utf8');
+    const block = /<!-- citus-sql:begin[^>]*-->\s*```sql\n([\s\S]*?)\n```\s*<!-- citus-sql:end -->/.exec(doc);
+    const sql = citusDistributionSql();
+    expect(block?.[1], `docs/ARCHITECTURE.md's citus-sql block should read:\n${sql}`).toBe(sql);
+  });
+
+  it('creates each table after the tables its foreign keys point at', () => {
+    const order = citusDistributionSql()
+      .split('\n')
+      .map((line) => /create_(?:reference|distributed)_table\('([^']+)'/.exec(line)?.[1])
+      .filter((t) => t !== undefined);
+    for (const fk of keys.filter((k) => k.type === 'f' && order.includes(k.table))) {
+      if (fk.refTable === fk.table) continue;
+      expect(order.indexOf(fk.refTable ?? ''), fk.name).toBeLessThan(order.indexOf(fk.table));
+    }
   });
 });

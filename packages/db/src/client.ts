@@ -8,9 +8,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 
 import { readDbEnv } from './env.ts';
 import { PrismaClient } from './generated/client.ts';
-import { migrate } from './migrate.ts';
 import { PGliteAdapterFactory } from './adapters.ts';
-import { pgliteOwner, postgresOwner } from './owner.ts';
 
 export const APP_ROLE = 'tenantry_app';
 
@@ -56,9 +54,22 @@ export async function openPgliteAt(dataDir: string): Promise<PGlite> {
   return PGlite.create(dataDir);
 }
 
+// The migration tooling (and through it the WASM schema engine) is loaded only
+// when a database is migrated on open, never by merely importing the runtime.
+async function migrateTools() {
+  const [{ migrate }, { pgliteOwner, postgresOwner }] = await Promise.all([
+    import('./migrate.ts'),
+    import('./owner.ts'),
+  ]);
+  return { migrate, pgliteOwner, postgresOwner };
+}
+
 async function openPglite(config: Extract<DbConfig, { kind: 'pglite' }>): Promise<Database> {
   const pglite = config.pglite ?? (await openPgliteAt(config.dataDir ?? 'memory://'));
-  if (config.migrate ?? true) await migrate(pgliteOwner(pglite));
+  if (config.migrate ?? true) {
+    const { migrate, pgliteOwner } = await migrateTools();
+    await migrate(pgliteOwner(pglite));
+  }
   // PGlite is one connection: switching its role once binds every later query.
   await pglite.exec(`SET ROLE ${APP_ROLE}`);
   const prisma = new PrismaClient({ adapter: new PGliteAdapterFactory(pglite) });
@@ -75,6 +86,7 @@ async function openPglite(config: Extract<DbConfig, { kind: 'pglite' }>): Promis
 
 async function openPostgres(config: Extract<DbConfig, { kind: 'postgres' }>): Promise<Database> {
   if (config.migrate) {
+    const { migrate, postgresOwner } = await migrateTools();
     const owner = postgresOwner(config.url);
     try {
       await migrate(owner);

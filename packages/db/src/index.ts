@@ -1,20 +1,21 @@
+// @tenantry/db: the runtime. What a server needs to open the database and query
+// it as the app role. Migrations, owner connections and the seed are tooling
+// (`@tenantry/db/tooling`); nothing reachable from here imports the WASM schema
+// engine or the seed (entries.test.ts walks the import graph to prove it).
 export { APP_ROLE, configFromEnv, createDb } from './client.ts';
 export type { Database, Db, DbConfig, PoolOptions } from './client.ts';
 export { readDbEnv } from './env.ts';
 export { DbError } from './errors.ts';
-export { MIGRATIONS_DIR, migrate, rollback, status } from './migrate.ts';
-export type { MigrationStatus } from './migrate.ts';
-export { pgliteOwner, postgresOwner } from './owner.ts';
-export type { OwnerConnection } from './owner.ts';
 export { scopeToTenant, TenantScopeError, withTenant } from './tenant.ts';
 export type { TenantDb, TenantTransactionOptions } from './tenant.ts';
+export { TENANT_KEY, TENANT_MODEL, TENANT_OWNED_MODELS, tenantKeyOf } from './tenancy.ts';
+export type { TenantOwnedModel, TenantScopedModel } from './tenancy.ts';
 export { Prisma } from './generated/client.ts';
-export * from './generated/enums.ts';
+export * from './enums.ts';
 export type * from './generated/models.ts';
 export { AUTH_ROLE, authClient, AuthScopeError } from './auth-client.ts';
 export type { AuthDb } from './auth-client.ts';
 export { hashPassword, verifyPassword } from './password.ts';
-export { DEMO, seed } from './seed.ts';
 export { createCredential } from './credentials.ts';
 export { checkReadiness } from './readiness.ts';
 export type { Readiness } from './readiness.ts';

@@ -93,6 +93,7 @@ describe('migrations', () => {
       const lifted = await schemaSnapshot(db.owner);
       expect(lifted.policies).toEqual([]);
       expect(lifted.grants).toEqual([]);
+      expect(lifted.functions).toEqual([]);
       expect(await migrate(db.owner, MIGRATIONS_DIR)).toEqual(afterInit);
       expect(await schemaSnapshot(db.owner)).toEqual(schema);
       expect(await rowCounts(db.owner)).toEqual(rows);
@@ -111,8 +112,42 @@ describe('migrations', () => {
       const empty = await schemaSnapshot(db.owner);
       expect(empty.columns.every((c) => c.startsWith('_prisma_migrations.'))).toBe(true);
       expect(empty.enums).toEqual([]);
+      expect(empty.functions).toEqual([]);
       await migrate(db.owner);
       expect(await schemaSnapshot(db.owner)).toEqual(schema);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('the tenant RLS function re-applies the policies unchanged, and gives a new table the same one', async () => {
+    const { names } = await readMigrations();
+    const fn = names.find((n) => n.endsWith('_tenant_rls_function'));
+    expect(fn).toBeDefined();
+    const before = await mkdtemp(join(scratch, 'f-'));
+    for (const name of names.slice(0, names.indexOf(fn ?? ''))) {
+      await cp(join(MIGRATIONS_DIR, name), join(before, name), { recursive: true });
+    }
+    await cp(join(MIGRATIONS_DIR, 'migration_lock.toml'), join(before, 'migration_lock.toml'));
+    const db = await createTestDatabase({ migrate: false });
+    try {
+      await migrate(db.owner, before);
+      const { functions: none, ...hand } = await schemaSnapshot(db.owner);
+      expect(none).toEqual([]);
+      await migrate(db.owner, MIGRATIONS_DIR);
+      const { functions, ...applied } = await schemaSnapshot(db.owner);
+      expect(applied).toEqual(hand);
+      expect(functions).toHaveLength(1);
+
+      await db.owner.exec(`
+        CREATE TABLE "work_orders" ("tenant_id" uuid NOT NULL, "id" uuid NOT NULL, PRIMARY KEY ("tenant_id", "id"));
+        SELECT tenantry_enable_tenant_rls('"work_orders"');`);
+      const policy = (table: string) =>
+        db.owner.rows(`
+          select relrowsecurity, relforcerowsecurity, policyname, permissive, roles::text, cmd, qual, with_check
+            from pg_policies join pg_class on relname = tablename and relnamespace = 'public'::regnamespace
+           where schemaname = 'public' and tablename = '${table}'`);
+      expect(await policy('work_orders')).toEqual(await policy('sites'));
     } finally {
       await db.close();
     }

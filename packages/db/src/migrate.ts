@@ -1,72 +1,39 @@
 // Migrations in Prisma's folder layout, applied and diffed by Prisma's WASM
 // schema engine. Each migration folder holds migration.sql (up) and down.sql.
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import type { MigrationList } from '@prisma/schema-engine-wasm/schema_engine_bg';
-
-import { openEngine, openScratchEngine } from './engine.ts';
+import type { EngineAdapterFactory } from './adapters.ts';
+import type { EngineSession } from './engine.ts';
 import { DbError, explain } from './errors.ts';
+import { LOCKFILE, MIGRATIONS_DIR, readMigrations, SCHEMA_PATH } from './migrations-folder.ts';
 import type { OwnerConnection } from './owner.ts';
 
-export const SCHEMA_PATH = fileURLToPath(new URL('../prisma/schema.prisma', import.meta.url));
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
+export { MIGRATIONS_DIR, readMigrations, SCHEMA_PATH } from './migrations-folder.ts';
+export type { Migrations } from './migrations-folder.ts';
 
 const NO_FILTER = { externalTables: [], externalEnums: [] };
-const LOCKFILE = 'migration_lock.toml';
 
-export interface Migrations {
-  list: MigrationList;
-  names: string[];
-  dir: string;
-}
+// The engine (its JS glue, and the WASM when first used) loads only when a
+// command needs it: importing the tooling entry, as the server does for the
+// demo seed, does not load it.
+type Schema = { path: string; content: string };
+const openEngine = async (factory: EngineAdapterFactory, schema: Schema): Promise<EngineSession> =>
+  (await import('./engine.ts')).openEngine(factory, schema);
+const openScratchEngine = async (schema: Schema): Promise<EngineSession> =>
+  (await import('./engine.ts')).openScratchEngine(schema);
 
-export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migrations> {
-  if (!existsSync(dir)) throw new DbError(`migrations folder not found: ${dir}`);
-  const lockPath = join(dir, LOCKFILE);
-  const lock = existsSync(lockPath) ? await readFile(lockPath, 'utf8') : null;
-  if (lock !== null && !/provider\s*=\s*"postgresql"/.test(lock)) {
-    throw new DbError(`${LOCKFILE} must say provider = "postgresql"`);
-  }
-  const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort();
-  const migrationDirectories = await Promise.all(
-    names.map(async (name) => {
-      const file = join(dir, name, 'migration.sql');
-      if (!existsSync(file)) throw new DbError(`migration ${name} has no migration.sql`);
-      const sql = await readFile(file, 'utf8');
-      if (sql.includes('\uFFFD') || sql.includes('\0')) {
-        throw new DbError(`migration ${name}: migration.sql is not valid UTF-8 text`);
-      }
-      return {
-        path: name,
-        migrationFile: { path: 'migration.sql', content: { tag: 'ok' as const, value: sql } },
-      };
-    }),
-  );
-  return {
-    dir,
-    names,
-    list: {
-      baseDir: dir,
-      lockfile: { path: LOCKFILE, content: lock },
-      shadowDbInitScript: '',
-      migrationDirectories,
-    },
-  };
-}
-
-async function readSchema(path = SCHEMA_PATH): Promise<{ path: string; content: string }> {
+async function readSchema(path = SCHEMA_PATH): Promise<Schema> {
   return { path: 'schema.prisma', content: await readFile(path, 'utf8') };
 }
 
 /** Applies pending migrations, as `prisma migrate deploy` does. Returns their names. */
 export async function migrate(owner: OwnerConnection, dir = MIGRATIONS_DIR): Promise<string[]> {
+  // Up to date (every start of an already migrated database): one query, and the
+  // engine is not loaded at all. Anything pending or failed goes to the engine.
+  const before = await status(owner, dir);
+  if (!before.pending.length && !before.failed.length) return [];
   const migrations = await readMigrations(dir);
   const { engine, close } = await openEngine(owner.factory, await readSchema()).catch(explain);
   try {

@@ -1,6 +1,6 @@
 // Readiness: the database answers, and every migration in the folder is applied.
 import type { Db } from './client.ts';
-import { MIGRATIONS_DIR, readMigrations } from './migrate.ts';
+import { MIGRATIONS_DIR, readMigrations } from './migrations-folder.ts';
 
 export interface Readiness {
   ready: boolean;

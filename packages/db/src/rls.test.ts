@@ -20,6 +20,13 @@ afterAll(() => db.close());
 
 const tables = Object.entries(TENANT_TABLES);
 
+/** The fixture id of a tenant-owned table's row. */
+function keyOf(table: string): keyof TenantRows {
+  const key = TENANT_TABLES[table];
+  if (!key) throw new Error(`${table} is not a tenant-owned table`);
+  return key;
+}
+
 describe('row-level security, as the app role', () => {
   it('is enabled and forced on every tenant-owned table and on tenants', async () => {
     const rows = await db.owner.rows<{
@@ -85,7 +92,7 @@ describe('row-level security, as the app role', () => {
   };
 
   it.each(Object.entries(touch))("%s: tenant B cannot update A's row", async (table, set) => {
-    const id = a[TENANT_TABLES[table as keyof typeof TENANT_TABLES]];
+    const id = a[keyOf(table)];
     const updated = await db.asApp(`update ${table} set ${set} where id = $1 returning id`, [id], b.tenantId);
     expect(updated).toEqual([]);
     const [row] = await db.owner.rows<Record<string, unknown>>(`select * from ${table} where id = '${id}'`);
@@ -93,7 +100,7 @@ describe('row-level security, as the app role', () => {
   });
 
   it.each(['sites', 'buildings', 'assets'] as const)("%s: tenant B cannot delete A's row", async (table) => {
-    const key = TENANT_TABLES[table];
+    const key = keyOf(table);
     const deleted = await db.asApp(`delete from ${table} where id = $1 returning id`, [a[key]], b.tenantId);
     expect(deleted).toEqual([]);
     expect(await db.asApp(`select id from ${table} where id = $1`, [a[key]], a.tenantId)).toHaveLength(1);

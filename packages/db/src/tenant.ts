@@ -5,17 +5,7 @@
 import type { Db } from './client.ts';
 import type { ITXClientDenyList } from '@prisma/client/runtime/client';
 
-/** Models whose rows belong to one tenant, through their tenantId column. */
-const TENANT_OWNED = new Set([
-  'Organization',
-  'User',
-  'Invitation',
-  'Site',
-  'Building',
-  'Asset',
-  'AuditEvent',
-  'ApiKey',
-]);
+import { tenantKeyOf } from './tenancy.ts';
 
 const READS_BY_FILTER = new Set([
   'findFirst',
@@ -82,8 +72,9 @@ function checkUpdate(model: string, data: unknown, key: string): void {
 
 /** Rewrites one model operation's arguments so it touches only `tenantId`'s rows. */
 export function scopeArgs(model: string, operation: string, args: Args, tenantId: string): Args {
-  const key = model === 'Tenant' ? 'id' : 'tenantId';
-  if (model !== 'Tenant' && !TENANT_OWNED.has(model)) {
+  // Tenant-owned models come from the schema (tenancy.ts); any other model is refused.
+  const key = tenantKeyOf(model);
+  if (key === null) {
     throw new TenantScopeError(`${model} is not reachable through a tenant-bound client`);
   }
   if (READS_BY_FILTER.has(operation)) {

@@ -1,7 +1,10 @@
 // The server as its own process (src/main.ts), for shutdown and multi-instance tests.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+
+import { migratedPgliteDir } from '@tenantry/db/testing';
 
 import { TEST_SECRET } from './test-server.ts';
 
@@ -28,6 +31,9 @@ process.on('exit', () => {
 });
 
 export async function spawnServer(env: Record<string, string>): Promise<SpawnedServer> {
+  // Without DATABASE_URL the server opens PGlite: a copy of the migrated
+  // template, so start-up skips initdb and the migrations.
+  const pgliteDir = env.DATABASE_URL ? undefined : await migratedPgliteDir();
   // One process (node with tsx's loader), so signals reach the server itself.
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     cwd: fileURLToPath(new URL('../..', import.meta.url)),
@@ -37,7 +43,7 @@ export async function spawnServer(env: Record<string, string>): Promise<SpawnedS
       LOG_LEVEL: 'warn',
       PORT: '0',
       AUTH_SECRET: TEST_SECRET,
-      PGLITE_DIR: 'memory://',
+      PGLITE_DIR: pgliteDir ?? 'memory://',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,6 +61,7 @@ export async function spawnServer(env: Record<string, string>): Promise<SpawnedS
   const exited = new Promise<number | null>((resolve) =>
     child.on('exit', (code) => {
       children.delete(child);
+      if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
       exitCode = code;
       resolve(code);
       for (const listener of listeners) listener();

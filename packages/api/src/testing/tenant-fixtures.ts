@@ -1,4 +1,6 @@
 // Two tenants for isolation tests: A with one of everything, B the attacker.
+import { TENANT_SCOPED_TABLES } from '@tenantry/db/testing';
+
 import type { Harness, Member, Org } from './harness.ts';
 
 export interface TenantA {
@@ -62,23 +64,10 @@ export function idsOf(a: TenantA): string[] {
   ];
 }
 
-const TABLES = [
-  'tenants',
-  'tenant_organisations',
-  'users',
-  'invitations',
-  'sites',
-  'buildings',
-  'assets',
-  'audit_events',
-  'api_keys',
-];
-
 /** A fingerprint of every row tenant A owns, read as the owner (no RLS). */
 export async function fingerprint(h: Harness, tenantId: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const table of TABLES) {
-    const column = table === 'tenants' ? 'id' : 'tenant_id';
+  for (const { table, tenantColumn: column } of TENANT_SCOPED_TABLES) {
     const [row] = await h.db.owner.rows<{ f: string }>(
       `select count(*) || ':' || coalesce(md5(string_agg(x::text, '|' order by x.id)), '') as f
          from ${table} x where ${column} = '${tenantId}'`,

@@ -3,6 +3,8 @@
 import { v7 as uuidv7 } from 'uuid';
 
 import type { OwnerConnection } from '../owner.ts';
+import type { TenantScopedModel } from '../tenancy.ts';
+import { TENANT_TABLE_OF } from './tenancy.ts';
 
 export interface TenantRows {
   tenantId: string;
@@ -16,17 +18,29 @@ export interface TenantRows {
   apiKeyId: string;
 }
 
-/** Every tenant-owned table and the fixture id that names its row. */
-export const TENANT_TABLES = {
-  tenant_organisations: 'organizationId',
-  users: 'userId',
-  invitations: 'invitationId',
-  sites: 'siteId',
-  buildings: 'buildingId',
-  assets: 'assetId',
-  audit_events: 'auditEventId',
-  api_keys: 'apiKeyId',
-} as const satisfies Record<string, keyof TenantRows>;
+/**
+ * The fixture id that names each tenant-scoped model's row. Keyed by the models
+ * derived from the schema (tenancy.ts): a new model with a tenantId does not
+ * compile until it gets a fixture row here and in insertTenant().
+ */
+export const FIXTURE_IDS = {
+  Tenant: 'tenantId',
+  Organization: 'organizationId',
+  User: 'userId',
+  Invitation: 'invitationId',
+  Site: 'siteId',
+  Building: 'buildingId',
+  Asset: 'assetId',
+  AuditEvent: 'auditEventId',
+  ApiKey: 'apiKeyId',
+} as const satisfies Record<TenantScopedModel, keyof TenantRows>;
+
+/** Every tenant-owned table (tenants aside) and the fixture id that names its row. */
+export const TENANT_TABLES: Readonly<Record<string, keyof TenantRows>> = Object.fromEntries(
+  Object.entries(FIXTURE_IDS)
+    .filter(([model]) => model !== 'Tenant')
+    .map(([model, key]) => [TENANT_TABLE_OF[model as TenantScopedModel].table, key]),
+);
 
 export function newTenantRows(): TenantRows {
   return {

@@ -2,7 +2,7 @@ import type { OwnerConnection } from '../owner.ts';
 
 /**
  * Everything the migrations define in the public schema, as comparable text:
- * columns, constraints, indexes, enums, RLS flags, policies and grants.
+ * columns, constraints, indexes, enums, RLS flags, policies, grants and functions.
  */
 export async function schemaSnapshot(owner: OwnerConnection) {
   const q = async (sql: string) => (await owner.rows<{ line: string }>(sql)).map((r) => r.line).sort();
@@ -34,6 +34,11 @@ export async function schemaSnapshot(owner: OwnerConnection) {
       select table_name || '.' || column_name || ' ' || grantee || ' ' || privilege_type as line
         from information_schema.column_privileges
        where table_schema = 'public' and grantee like 'tenantry_%'`),
+    functions: await q(`
+      select p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ') '
+             || coalesce(array_to_string(p.proacl, ','), 'default-acl') || ' '
+             || md5(pg_get_functiondef(p.oid)) as line
+        from pg_proc p where p.pronamespace = 'public'::regnamespace`),
   };
 }
 
