@@ -5,7 +5,7 @@
 import type { Role, TenantDb, TenantStatus } from '@tenantry/db';
 
 import type { Principal } from './context.ts';
-import { AppError } from './errors.ts';
+import { AppError } from './errors/catalog.ts';
 import { atLeast } from './lib/roles.ts';
 
 export interface Actor {
@@ -66,13 +66,13 @@ async function load(tx: TenantDb, principal: Principal): Promise<Row | undefined
 export async function resolveActor(tx: TenantDb, principal: Principal): Promise<Actor> {
   const row = await load(tx, principal);
   if (!row || (principal.kind === 'apiKey' && !row.key_usable)) {
-    throw new AppError('UNAUTHORIZED', 'Your sign-in is no longer valid. Please sign in again.');
+    throw new AppError('SESSION_INVALID');
   }
   if (!row.is_active) {
-    throw new AppError('UNAUTHORIZED', 'This account has been deactivated.');
+    throw new AppError('ACCOUNT_DEACTIVATED');
   }
   if (row.tenant_status !== 'ACTIVE') {
-    throw new AppError('FORBIDDEN', 'This organization is suspended.');
+    throw new AppError('ORGANIZATION_SUSPENDED');
   }
   // A key acts at its own role, never above its creator's current one.
   const role = row.key_role && !atLeast(row.key_role, row.role) ? row.key_role : row.role;

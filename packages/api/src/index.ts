@@ -5,4 +5,6 @@ export type { Auth, AuthOptions } from './auth.ts';
 export { createContext, createContextInner, resolvePrincipal } from './context.ts';
 export type { Context, ContextOptions, Principal } from './context.ts';
 export { isProduction } from './env.ts';
+export { APP_ERRORS } from './errors/catalog.ts';
+export type { AppErrorCode } from './errors/catalog.ts';
 export type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';

@@ -11,7 +11,8 @@ import type { AuditAction } from './audit/actions.ts';
 import { auditTrail, recordAudit } from './audit/record.ts';
 import type { Context } from './context.ts';
 import { isProduction } from './env.ts';
-import { toTRPCError } from './errors.ts';
+import { AppError } from './errors/catalog.ts';
+import { toTRPCError } from './errors/translate.ts';
 import { atLeast } from './lib/roles.ts';
 
 export interface Meta {
@@ -34,10 +35,12 @@ const t = initTRPC
       const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
       // In production an unexpected error says nothing about its cause.
       const hidden = isProduction && error.code === 'INTERNAL_SERVER_ERROR';
+      // The catalog's code and field (errors/catalog.ts), for clients and forms.
+      const app = error.cause instanceof AppError ? error.cause : null;
       return {
         ...shape,
         message: hidden ? 'Internal server error' : shape.message,
-        data: { ...shape.data, zodError },
+        data: { ...shape.data, zodError, appCode: app?.code ?? null, field: app?.field ?? null },
       };
     },
   });

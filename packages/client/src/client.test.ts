@@ -46,7 +46,17 @@ describe('createTenantryClient', () => {
     const missing = await client.site.byId
       .query({ id: '019a0000-0000-7000-8000-000000000001' })
       .catch((e: unknown) => e);
-    expect(missing).toMatchObject({ code: 'NOT_FOUND', message: 'Site not found' });
+    expect(missing).toMatchObject({ code: 'NOT_FOUND', message: 'Site not found', appCode: 'NOT_FOUND' });
+  });
+
+  it("exposes the API's own error code and the field it concerns", async () => {
+    const client = createTenantryClient({ url: s.url, apiKey });
+    await client.site.create.mutate({ name: 'Depot' });
+    const taken = await client.site.create.mutate({ name: 'Depot' }).catch((e: unknown) => e);
+    expect(taken).toBeInstanceOf(TenantryError);
+    expect(taken).toMatchObject({ code: 'CONFLICT', appCode: 'SITE_NAME_TAKEN', field: 'name' });
+    const invalid = await client.site.create.mutate({ name: '' }).catch((e: unknown) => e);
+    expect(invalid).toMatchObject({ appCode: null, field: null });
   });
 
   it('reports a bad key as UNAUTHORIZED and an unreachable server as NETWORK_ERROR', async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { page as screen } from 'vitest/browser';
 
 import { SignUpPage } from '../routes/sign-up.tsx';
-import { apiError, createFakeApi, deferred, fieldError } from '../test/fake-api.ts';
+import { apiError, catalogError, createFakeApi, deferred, fieldError } from '../test/fake-api.ts';
 import { asset, building, page, site } from '../test/fixtures.ts';
 import { renderApp } from '../test/render.tsx';
 import { AssetFormDialog } from './asset-form.tsx';
@@ -107,7 +107,7 @@ describe('asset form', () => {
       ...buildings,
       asset: {
         create: () => {
-          throw fieldError({ tag: 'is already in use' });
+          throw catalogError('CONFLICT', 'ASSET_TAG_TAKEN', 'Asset tag HVAC-001 is already in use.', 'tag');
         },
       },
     });
@@ -123,7 +123,7 @@ describe('asset form', () => {
     await field('Installed on').fill('2024-05-01');
     await dialog.getByRole('button', { name: 'Create asset' }).click();
 
-    await expectFieldError('Tag', 'is already in use');
+    await expectFieldError('Tag', 'Asset tag HVAC-001 is already in use.');
     await expect.element(field('Name')).not.toHaveAttribute('aria-invalid');
     const [sent] = api.inputsOf('asset.create');
     expect(sent).toEqual({

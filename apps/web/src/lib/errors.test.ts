@@ -24,4 +24,15 @@ describe('errors', () => {
     expect(fieldErrors(error)).toEqual({ name: 'is required' });
     expect(errorMessage(error)).toBe('Check the highlighted fields (name is required).');
   });
+
+  it('puts a catalog error on the field it names, and keeps its message', () => {
+    const error = trpcError('Asset tag T-1 is already in use.', {
+      code: 'CONFLICT',
+      appCode: 'ASSET_TAG_TAKEN',
+      field: 'tag',
+      zodError: null,
+    });
+    expect(fieldErrors(error)).toEqual({ tag: 'Asset tag T-1 is already in use.' });
+    expect(errorMessage(error)).toBe('Asset tag T-1 is already in use.');
+  });
 });

@@ -7,6 +7,9 @@ export type ErrorCode = string;
 interface ErrorData {
   code?: string;
   zodError?: { fieldErrors?: Record<string, string[] | undefined>; formErrors?: string[] } | null;
+  /** The API's error code (its catalog) and the input field the error concerns, if any. */
+  appCode?: string | null;
+  field?: string | null;
 }
 
 function dataOf(error: unknown): ErrorData | undefined {
@@ -18,11 +21,14 @@ export function errorCode(error: unknown): ErrorCode | undefined {
   return dataOf(error)?.code;
 }
 
+/** The error's message per input field: zod's, or the one field a catalog error names (a taken tag). */
 export function fieldErrors(error: unknown): Record<string, string> {
+  const data = dataOf(error);
   const found: Record<string, string> = {};
-  for (const [field, messages] of Object.entries(dataOf(error)?.zodError?.fieldErrors ?? {})) {
+  for (const [field, messages] of Object.entries(data?.zodError?.fieldErrors ?? {})) {
     if (messages?.[0]) found[field] = messages[0];
   }
+  if (data?.field && error instanceof Error && error.message) found[data.field] ??= error.message;
   return found;
 }
 

@@ -44,15 +44,44 @@ const t = initTRPC.create({
   // The endpoint runs in the page on purpose: that is where the test lives.
   allowOutsideOfServer: true,
   transformer: superjson,
-  errorFormatter: ({ shape, error }) => ({
-    ...shape,
-    data: { ...shape.data, zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null },
-  }),
+  errorFormatter: ({ shape, error }) => {
+    const app = error.cause instanceof CatalogError ? error.cause : null;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
+        appCode: app?.appCode ?? null,
+        field: app?.field ?? null,
+      },
+    };
+  },
 });
 
 /** An error as a procedure of the API throws it. */
 export function apiError(code: TRPC_ERROR_CODE_KEY, message: string): TRPCError {
   return new TRPCError({ code, message });
+}
+
+/** Stands in for the API's AppError: its catalog code and the field it names reach `data`. */
+class CatalogError extends Error {
+  constructor(
+    readonly appCode: string,
+    message: string,
+    readonly field: string | null,
+  ) {
+    super(message);
+  }
+}
+
+/** An error from the API's catalog, e.g. CONFLICT / ASSET_TAG_TAKEN on the tag field. */
+export function catalogError(
+  code: TRPC_ERROR_CODE_KEY,
+  appCode: string,
+  message: string,
+  field: string | null = null,
+): TRPCError {
+  return new TRPCError({ code, message, cause: new CatalogError(appCode, message, field) });
 }
 
 /**

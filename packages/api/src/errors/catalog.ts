@@ -1,50 +1,99 @@
-// Domain code throws AppError; one table maps its codes to tRPC's. Database
-// errors are translated here too, without leaking constraint names.
-import { TRPCError } from '@trpc/server';
+// The typed error catalog. Domain code throws AppError(code); each code
+// carries its tRPC code, a default message and, when the error belongs to one
+// input field, that field. The client receives the code and the field in
+// `data.appCode` and `data.field` (see trpc.ts), so a form can put "tag taken"
+// on the Tag field and a client can tell "seats exhausted" from "tag taken".
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 
-export type AppErrorCode = 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+interface Spec {
+  trpc: TRPC_ERROR_CODE_KEY;
+  message: string;
+  field?: string;
+}
 
-const TO_TRPC = {
-  BAD_REQUEST: 'BAD_REQUEST',
-  UNAUTHORIZED: 'UNAUTHORIZED',
-  FORBIDDEN: 'FORBIDDEN',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-} as const satisfies Record<AppErrorCode, TRPC_ERROR_CODE_KEY>;
+export const APP_ERRORS = {
+  // Who is calling
+  SESSION_INVALID: {
+    trpc: 'UNAUTHORIZED',
+    message: 'Your sign-in is no longer valid. Please sign in again.',
+  },
+  ACCOUNT_DEACTIVATED: { trpc: 'UNAUTHORIZED', message: 'This account has been deactivated.' },
+  ORGANIZATION_SUSPENDED: { trpc: 'FORBIDDEN', message: 'This organization is suspended.' },
+  // Roles and members
+  ROLE_ABOVE_OWN: { trpc: 'FORBIDDEN', message: 'You cannot give a role above your own.', field: 'role' },
+  MEMBER_ABOVE_OWN: { trpc: 'FORBIDDEN', message: 'You cannot manage someone above your role.' },
+  OWNER_ROLE_FIXED: {
+    trpc: 'FORBIDDEN',
+    message: "The owner's role changes only by transferring ownership.",
+  },
+  OWNER_NOT_DEACTIVATABLE: {
+    trpc: 'FORBIDDEN',
+    message: 'The owner cannot be deactivated. Transfer ownership first.',
+  },
+  SELF_DEACTIVATION: { trpc: 'FORBIDDEN', message: 'You cannot deactivate yourself.' },
+  ALREADY_OWNER: { trpc: 'BAD_REQUEST', message: 'You already own this organization.' },
+  OWNERSHIP_TO_INACTIVE: { trpc: 'CONFLICT', message: 'Ownership can go only to an active member.' },
+  OWNERSHIP_BY_API_KEY: { trpc: 'FORBIDDEN', message: 'Ownership cannot be transferred with an API key.' },
+  // Seats
+  SEATS_EXHAUSTED: {
+    trpc: 'CONFLICT',
+    message: 'All seats are taken. Add seats or deactivate a member first.',
+  },
+  SEATS_BELOW_ACTIVE: {
+    trpc: 'CONFLICT',
+    message: 'Seats cannot go below the active members.',
+    field: 'seats',
+  },
+  // Invitations and accounts
+  ALREADY_MEMBER: { trpc: 'CONFLICT', message: 'This person is already a member.', field: 'email' },
+  EMAIL_TAKEN: { trpc: 'CONFLICT', message: 'An account with this email already exists.', field: 'email' },
+  INVITATION_INVALID: { trpc: 'NOT_FOUND', message: 'This invitation link is not valid. Ask for a new one.' },
+  INVITATION_USED: { trpc: 'CONFLICT', message: 'This invitation has already been used.' },
+  INVITATION_EXPIRED: { trpc: 'CONFLICT', message: 'This invitation has expired. Ask for a new one.' },
+  INVITATION_OTHER_EMAIL: {
+    trpc: 'FORBIDDEN',
+    message: 'This invitation was sent to a different email address.',
+    field: 'email',
+  },
+  INVITATION_CLOSED: { trpc: 'CONFLICT', message: 'This invitation was already accepted or revoked.' },
+  // Sites, buildings, assets
+  SITE_NAME_TAKEN: { trpc: 'CONFLICT', message: 'A site with this name already exists.', field: 'name' },
+  SITE_HAS_BUILDINGS: { trpc: 'CONFLICT', message: "Delete this site's buildings first." },
+  BUILDING_NAME_TAKEN: {
+    trpc: 'CONFLICT',
+    message: 'This site already has a building with this name.',
+    field: 'name',
+  },
+  BUILDING_HAS_ASSETS: { trpc: 'CONFLICT', message: "Delete or move this building's assets first." },
+  ASSET_TAG_TAKEN: { trpc: 'CONFLICT', message: 'This asset tag is already in use.', field: 'tag' },
+  IMPORT_TAG_REPEATED: { trpc: 'BAD_REQUEST', message: 'A tag appears more than once.', field: 'rows' },
+  // API keys
+  API_KEY_REVOKED: { trpc: 'CONFLICT', message: 'This key is already revoked.' },
+  EXPIRY_IN_PAST: { trpc: 'BAD_REQUEST', message: 'The expiry must be in the future.', field: 'expiresAt' },
+  // Any record
+  NOT_FOUND: { trpc: 'NOT_FOUND', message: 'Not found.' },
+  ALREADY_EXISTS: { trpc: 'CONFLICT', message: 'Something with these values already exists.' },
+  STILL_IN_USE: { trpc: 'CONFLICT', message: 'It is still in use by other records.' },
+  CONCURRENT_CHANGE: { trpc: 'CONFLICT', message: 'A concurrent change got in the way; please retry.' },
+} as const satisfies Record<string, Spec>;
+
+export type AppErrorCode = keyof typeof APP_ERRORS;
 
 export class AppError extends Error {
   override name = 'AppError';
+  readonly trpcCode: TRPC_ERROR_CODE_KEY;
+  readonly field: string | undefined;
+
+  /** `message` replaces the catalog's when it can say more (which tag, how many seats). */
   constructor(
     readonly code: AppErrorCode,
-    message: string,
+    message?: string,
   ) {
-    super(message);
+    const spec: Spec = APP_ERRORS[code];
+    super(message ?? spec.message);
+    this.trpcCode = spec.trpc;
+    this.field = spec.field;
   }
 }
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
-
-// Prisma's known request errors, by code. P2003 on a create means a parent is
-// missing, which routers check first; what reaches here is a delete of a row
-// others still point at.
-const PRISMA: Record<string, { code: TRPC_ERROR_CODE_KEY; message: string }> = {
-  P2002: { code: 'CONFLICT', message: 'Something with these values already exists.' },
-  P2025: { code: 'NOT_FOUND', message: 'Not found.' },
-  P2003: { code: 'CONFLICT', message: 'It is still in use by other records.' },
-  P2034: { code: 'CONFLICT', message: 'A concurrent change got in the way; please retry.' },
-};
-
-/** Translates a domain or database error; anything else stays unexpected (null). */
-export function toTRPCError(error: unknown): TRPCError | null {
-  if (error instanceof TRPCError) return error;
-  if (error instanceof AppError) {
-    return new TRPCError({ code: TO_TRPC[error.code], message: error.message });
-  }
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && Object.hasOwn(PRISMA, code)) {
-    const mapped = PRISMA[code];
-    if (mapped) return new TRPCError({ ...mapped, cause: error });
-  }
-  return null;
-}

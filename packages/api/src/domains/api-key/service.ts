@@ -1,6 +1,6 @@
 // Tenant API keys for sibling apps and scripts. The secret is shown once and
 // only its hash is kept; a key acts at its own role, never above its creator's.
-import { AppError } from '../../errors.ts';
+import { AppError, notFound } from '../../errors/catalog.ts';
 import { pageArgs, toPage } from '../../lib/pagination.ts';
 import { atLeast } from '../../lib/roles.ts';
 import type { TById } from '../../lib/schemas.ts';
@@ -11,11 +11,10 @@ import type { TCreateApiKeyInput, TListApiKeysInput } from './schemas.ts';
 
 export async function createApiKey(ctx: TenantContext, input: TCreateApiKeyInput) {
   if (!atLeast(ctx.user.role, input.role)) {
-    throw new AppError('FORBIDDEN', 'A key cannot have a role above your own.');
+    throw new AppError('ROLE_ABOVE_OWN', 'A key cannot have a role above your own.');
   }
   const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
-  if (expiresAt && expiresAt <= new Date())
-    throw new AppError('BAD_REQUEST', 'The expiry must be in the future.');
+  if (expiresAt && expiresAt <= new Date()) throw new AppError('EXPIRY_IN_PAST');
   const { secret, hash } = newSecret('tk', ctx.tenant.id);
   const apiKey = await ctx.db.apiKey.create({
     data: {
@@ -45,9 +44,8 @@ export async function revokeApiKey(ctx: TenantContext, input: TById) {
     data: { revokedAt: new Date() },
   });
   if (count === 0) {
-    if (!(await ctx.db.apiKey.count({ where: { id: input.id } })))
-      throw new AppError('NOT_FOUND', 'API key not found');
-    throw new AppError('CONFLICT', 'This key is already revoked.');
+    if (!(await ctx.db.apiKey.count({ where: { id: input.id } }))) throw notFound('API key');
+    throw new AppError('API_KEY_REVOKED');
   }
   return { id: input.id, revoked: true };
 }

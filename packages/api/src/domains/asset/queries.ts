@@ -1,7 +1,7 @@
 // Asset lookups other domains may call.
 import type { Prisma } from '@tenantry/db';
 
-import { notFound } from '../../errors.ts';
+import { notFound } from '../../errors/catalog.ts';
 import type { TenantContext } from '../../lib/tenant-context.ts';
 
 export const assetSelect = {

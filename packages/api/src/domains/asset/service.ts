@@ -1,6 +1,6 @@
 import type { Prisma } from '@tenantry/db';
 
-import { AppError } from '../../errors.ts';
+import { AppError, notFound } from '../../errors/catalog.ts';
 import { compact } from '../../lib/compact.ts';
 import { pageArgs, toPage } from '../../lib/pagination.ts';
 import type { TById } from '../../lib/schemas.ts';
@@ -17,7 +17,7 @@ import type {
 
 async function assertTagFree(ctx: TenantContext, tag: string, exceptId?: string): Promise<void> {
   const taken = await ctx.db.asset.count({ where: { tag, ...(exceptId ? { NOT: { id: exceptId } } : {}) } });
-  if (taken) throw new AppError('CONFLICT', `Asset tag ${tag} is already in use.`);
+  if (taken) throw new AppError('ASSET_TAG_TAKEN', `Asset tag ${tag} is already in use.`);
 }
 
 function listFilter(input: TListAssetsInput): Prisma.AssetWhereInput {
@@ -129,14 +129,14 @@ export async function updateAsset(ctx: TenantContext, input: TUpdateAssetInput) 
 export async function importAssets(ctx: TenantContext, input: TImportAssetsInput) {
   const tags = input.rows.map((row) => row.tag);
   const duplicate = tags.find((tag, i) => tags.indexOf(tag) !== i);
-  if (duplicate) throw new AppError('BAD_REQUEST', `Tag ${duplicate} appears more than once.`);
+  if (duplicate) throw new AppError('IMPORT_TAG_REPEATED', `Tag ${duplicate} appears more than once.`);
   const buildingIds = [...new Set(input.rows.map((row) => row.buildingId))];
   const buildings = await ctx.db.building.findMany({
     where: { id: { in: buildingIds } },
     select: { id: true },
   });
   const missing = buildingIds.find((id) => !buildings.some((b) => b.id === id));
-  if (missing) throw new AppError('NOT_FOUND', `Building ${missing} not found`);
+  if (missing) throw notFound(`Building ${missing}`);
 
   const existing = new Map(
     (await ctx.db.asset.findMany({ where: { tag: { in: tags } } })).map((asset) => [asset.tag, asset]),

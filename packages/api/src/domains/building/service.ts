@@ -1,4 +1,4 @@
-import { AppError } from '../../errors.ts';
+import { AppError } from '../../errors/catalog.ts';
 import { compact } from '../../lib/compact.ts';
 import { pageArgs, toPage } from '../../lib/pagination.ts';
 import type { TById } from '../../lib/schemas.ts';
@@ -48,7 +48,10 @@ export async function updateBuilding(ctx: TenantContext, input: TUpdateBuildingI
 export async function deleteBuilding(ctx: TenantContext, input: TById) {
   const building = await requireBuilding(ctx, input.id);
   if (building._count.assets > 0) {
-    throw new AppError('CONFLICT', `Delete or move this building's ${building._count.assets} assets first.`);
+    throw new AppError(
+      'BUILDING_HAS_ASSETS',
+      `Delete or move this building's ${building._count.assets} assets first.`,
+    );
   }
   await ctx.db.building.delete({ where: tenantKey(ctx, input.id) });
   ctx.audit.describe({ data: { name: building.name } });

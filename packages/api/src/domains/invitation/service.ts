@@ -5,7 +5,7 @@ import { createCredential, hashPassword, withTenant } from '@tenantry/db';
 import type { Db } from '@tenantry/db';
 
 import { recordAudit } from '../../audit/record.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { AppError, notFound } from '../../errors/catalog.ts';
 import { pageArgs, toPage } from '../../lib/pagination.ts';
 import { atLeast } from '../../lib/roles.ts';
 import type { TById } from '../../lib/schemas.ts';
@@ -18,14 +18,12 @@ import type { TAcceptInvitationInput, TCreateInvitationInput, TListInvitationsIn
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-const INVALID = 'This invitation link is not valid. Ask for a new one.';
-
 export async function createInvitation(ctx: TenantContext, input: TCreateInvitationInput) {
   if (!atLeast(ctx.user.role, input.role)) {
-    throw new AppError('FORBIDDEN', 'You cannot invite someone to a role above your own.');
+    throw new AppError('ROLE_ABOVE_OWN', 'You cannot invite someone to a role above your own.');
   }
   if (await ctx.db.user.count({ where: { email: input.email } })) {
-    throw new AppError('CONFLICT', 'This person is already a member.');
+    throw new AppError('ALREADY_MEMBER');
   }
   const now = new Date();
   // A new invitation replaces any pending one for the same address.
@@ -72,7 +70,7 @@ export async function revokeInvitation(ctx: TenantContext, input: TById) {
   if (count === 0) {
     const exists = await ctx.db.invitation.count({ where: { id: input.id } });
     if (!exists) throw notFound('Invitation');
-    throw new AppError('CONFLICT', 'This invitation was already accepted or revoked.');
+    throw new AppError('INVITATION_CLOSED');
   }
   return { id: input.id, revoked: true };
 }
@@ -83,27 +81,27 @@ export async function revokeInvitation(ctx: TenantContext, input: TById) {
  */
 export async function acceptInvitation(db: Db, input: TAcceptInvitationInput) {
   const parsed = parseSecret('inv', input.token);
-  if (!parsed) throw new AppError('NOT_FOUND', INVALID);
+  if (!parsed) throw new AppError('INVITATION_INVALID');
   const passwordHash = await hashPassword(input.password);
   return withTenant(db, parsed.tenantId, async (tx) => {
     const invitation = await tx.invitation.findFirst({ where: { tokenHash: parsed.hash } });
-    if (!invitation || invitation.revokedAt) throw new AppError('NOT_FOUND', INVALID);
-    if (invitation.acceptedAt) throw new AppError('CONFLICT', 'This invitation has already been used.');
+    if (!invitation || invitation.revokedAt) throw new AppError('INVITATION_INVALID');
+    if (invitation.acceptedAt) throw new AppError('INVITATION_USED');
     if (invitation.expiresAt <= new Date()) {
-      throw new AppError('CONFLICT', 'This invitation has expired. Ask for a new one.');
+      throw new AppError('INVITATION_EXPIRED');
     }
     if (invitation.email !== input.email) {
-      throw new AppError('FORBIDDEN', 'This invitation was sent to a different email address.');
+      throw new AppError('INVITATION_OTHER_EMAIL');
     }
     if ((await tx.tenant.findFirst())?.status !== 'ACTIVE') {
-      throw new AppError('FORBIDDEN', 'This organization is suspended.');
+      throw new AppError('ORGANIZATION_SUSPENDED');
     }
     await assertSeatAvailable(tx, parsed.tenantId);
     const { count } = await tx.invitation.updateMany({
       where: { id: invitation.id, acceptedAt: null },
       data: { acceptedAt: new Date() },
     });
-    if (count !== 1) throw new AppError('CONFLICT', 'This invitation has already been used.');
+    if (count !== 1) throw new AppError('INVITATION_USED');
     const user = await tx.user.create({
       data: { tenantId: parsed.tenantId, email: input.email, name: input.name, role: invitation.role },
       select: memberSelect,

@@ -2,7 +2,7 @@
 // members; nobody changes the role of someone above them or grants a role
 // above their own; the owner's role moves only through transferOwnership, so
 // there is always exactly one active owner.
-import { AppError } from '../../errors.ts';
+import { AppError } from '../../errors/catalog.ts';
 import { atLeast } from '../../lib/roles.ts';
 import { endSessions } from '../../lib/session.ts';
 import { tenantKey } from '../../lib/tenant-context.ts';
@@ -14,10 +14,13 @@ import type { TMemberInput, TUpdateRoleInput } from './schemas.ts';
 export async function updateRole(ctx: TenantContext, input: TUpdateRoleInput) {
   const member = await requireMember(ctx, input.userId);
   if (member.role === 'OWNER') {
-    throw new AppError('FORBIDDEN', "The owner's role changes only by transferring ownership.");
+    throw new AppError('OWNER_ROLE_FIXED');
   }
-  if (!atLeast(ctx.user.role, member.role) || !atLeast(ctx.user.role, input.role)) {
-    throw new AppError('FORBIDDEN', 'You cannot change a role above your own.');
+  if (!atLeast(ctx.user.role, member.role)) {
+    throw new AppError('MEMBER_ABOVE_OWN', 'You cannot change a role above your own.');
+  }
+  if (!atLeast(ctx.user.role, input.role)) {
+    throw new AppError('ROLE_ABOVE_OWN', 'You cannot change a role above your own.');
   }
   if (member.role === input.role) {
     ctx.audit.skip();
@@ -36,11 +39,11 @@ export async function updateRole(ctx: TenantContext, input: TUpdateRoleInput) {
 export async function deactivate(ctx: TenantContext, input: TMemberInput) {
   const member = await requireMember(ctx, input.userId);
   if (member.role === 'OWNER') {
-    throw new AppError('FORBIDDEN', 'The owner cannot be deactivated. Transfer ownership first.');
+    throw new AppError('OWNER_NOT_DEACTIVATABLE');
   }
-  if (member.id === ctx.user.id) throw new AppError('FORBIDDEN', 'You cannot deactivate yourself.');
+  if (member.id === ctx.user.id) throw new AppError('SELF_DEACTIVATION');
   if (!atLeast(ctx.user.role, member.role)) {
-    throw new AppError('FORBIDDEN', 'You cannot deactivate someone above your role.');
+    throw new AppError('MEMBER_ABOVE_OWN', 'You cannot deactivate someone above your role.');
   }
   if (!member.isActive) {
     ctx.audit.skip();
@@ -71,9 +74,9 @@ export async function reactivate(ctx: TenantContext, input: TMemberInput) {
 
 export async function transferOwnership(ctx: TenantContext, input: TMemberInput) {
   const member = await requireMember(ctx, input.userId);
-  if (member.id === ctx.user.id) throw new AppError('BAD_REQUEST', 'You already own this organization.');
-  if (!member.isActive) throw new AppError('CONFLICT', 'Ownership can go only to an active member.');
-  if (ctx.apiKey) throw new AppError('FORBIDDEN', 'Ownership cannot be transferred with an API key.');
+  if (member.id === ctx.user.id) throw new AppError('ALREADY_OWNER');
+  if (!member.isActive) throw new AppError('OWNERSHIP_TO_INACTIVE');
+  if (ctx.apiKey) throw new AppError('OWNERSHIP_BY_API_KEY');
   await ctx.db.user.update({ where: tenantKey(ctx, ctx.user.id), data: { role: 'ADMIN' } });
   const owner = await ctx.db.user.update({
     where: tenantKey(ctx, member.id),

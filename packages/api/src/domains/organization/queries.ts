@@ -3,7 +3,7 @@
 // serialize and can never exceed the limit together.
 import type { Prisma, TenantDb } from '@tenantry/db';
 
-import { AppError } from '../../errors.ts';
+import { AppError, notFound } from '../../errors/catalog.ts';
 import type { TenantContext } from '../../lib/tenant-context.ts';
 
 export const organizationSelect = {
@@ -18,7 +18,7 @@ export const organizationSelect = {
 
 export async function currentOrganization(ctx: TenantContext) {
   const organization = await ctx.db.organization.findFirst({ select: organizationSelect });
-  if (!organization) throw new AppError('NOT_FOUND', 'Organization not found');
+  if (!organization) throw notFound('Organization');
   return organization;
 }
 
@@ -31,6 +31,9 @@ export async function assertSeatAvailable(db: TenantDb, tenantId: string): Promi
     select seats from tenant_organisations where tenant_id = ${tenantId}::uuid for update`;
   const seats = row?.seats ?? 0;
   if ((await activeMembers(db)) >= seats) {
-    throw new AppError('CONFLICT', `All ${seats} seats are taken. Add seats or deactivate a member first.`);
+    throw new AppError(
+      'SEATS_EXHAUSTED',
+      `All ${seats} seats are taken. Add seats or deactivate a member first.`,
+    );
   }
 }

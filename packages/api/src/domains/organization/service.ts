@@ -3,7 +3,7 @@ import type { Db } from '@tenantry/db';
 import { v7 as uuidv7 } from 'uuid';
 
 import { recordAudit } from '../../audit/record.ts';
-import { AppError } from '../../errors.ts';
+import { AppError } from '../../errors/catalog.ts';
 import { compact } from '../../lib/compact.ts';
 import { pageArgs, toPage } from '../../lib/pagination.ts';
 import { tenantKey } from '../../lib/tenant-context.ts';
@@ -53,7 +53,7 @@ export async function updateOrganization(ctx: TenantContext, input: TUpdateOrgan
   if (input.seats !== undefined) {
     const used = await activeMembers(ctx.db);
     if (input.seats < used) {
-      throw new AppError('CONFLICT', `${used} members are active; seats cannot go below that.`);
+      throw new AppError('SEATS_BELOW_ACTIVE', `${used} members are active; seats cannot go below that.`);
     }
   }
   const organization = await ctx.db.organization.update({

@@ -1,4 +1,4 @@
-import { AppError } from '../../errors.ts';
+import { AppError } from '../../errors/catalog.ts';
 import { compact } from '../../lib/compact.ts';
 import { pageArgs, toPage } from '../../lib/pagination.ts';
 import type { TById } from '../../lib/schemas.ts';
@@ -52,7 +52,7 @@ export async function updateSite(ctx: TenantContext, input: TUpdateSiteInput) {
 export async function deleteSite(ctx: TenantContext, input: TById) {
   const site = await requireSite(ctx, input.id);
   if (site._count.buildings > 0) {
-    throw new AppError('CONFLICT', `Delete this site's ${site._count.buildings} buildings first.`);
+    throw new AppError('SITE_HAS_BUILDINGS', `Delete this site's ${site._count.buildings} buildings first.`);
   }
   await ctx.db.site.delete({ where: tenantKey(ctx, input.id) });
   ctx.audit.describe({ data: { name: site.name } });
