@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 import { spawnServer } from './testing/spawn-server.ts';
 
-describe('graceful shutdown', () => {
+describe('graceful shutdown', { timeout: 90_000 }, () => {
   it('lets an in-flight request finish, refuses new ones, and exits 0', async () => {
     const server = await spawnServer({ LOG_LEVEL: 'info' });
     const body = JSON.stringify({

@@ -2,7 +2,7 @@
 // API key, with their tenant and organization, in one query. RLS is already
 // bound to the principal's tenant, so a principal pointing elsewhere finds
 // nothing.
-import type { Role, TenantDb, TenantStatus } from '@tenantry/db';
+import type { Plan, Role, TenantDb, TenantStatus } from '@tenantry/db';
 
 import type { Principal } from './context.ts';
 import { AppError } from './errors/catalog.ts';
@@ -10,7 +10,7 @@ import { atLeast } from './lib/roles.ts';
 
 export interface Actor {
   tenant: { id: string; status: TenantStatus };
-  organization: { id: string; name: string; plan: string; seats: number; ownerId: string };
+  organization: { id: string; name: string; plan: Plan; seats: number; ownerId: string };
   user: { id: string; email: string; name: string; role: Role };
   /** Set when the call came with an API key; `user` is then the key's creator, at the key's role. */
   apiKey: { id: string } | null;
@@ -26,7 +26,7 @@ interface Row {
   tenant_status: TenantStatus;
   org_id: string;
   org_name: string;
-  plan: string;
+  plan: Plan;
   seats: number;
   owner_id: string;
   key_id: string | null;

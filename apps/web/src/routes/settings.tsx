@@ -60,7 +60,7 @@ function OrganizationForm({ organization }: { organization: Org }) {
     resolver: zodResolver(ZUpdateOrganizationInput),
     defaultValues: {
       name: organization.name,
-      plan: organization.plan as (typeof PLANS)[number],
+      plan: organization.plan,
       seats: organization.seats,
       billingEmail: organization.billingEmail,
     },

@@ -1,5 +1,6 @@
 // Input pieces shared by the domains' schemas. Every string, array and page size is bounded, and every
 // object is strict: an unknown key (tenantId, role, __proto__ …) is a 400.
+import { Role } from '@tenantry/db/enums';
 import { z } from 'zod';
 
 export const zId = z.uuid({ error: 'must be an id' });
@@ -17,7 +18,8 @@ export const zPassword = z
   .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
   .max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`);
 
-export const zAssignableRole = z.enum(['ADMIN', 'MEMBER']);
+/** A role anyone can be given; the owner's changes only by transfer. */
+export const zAssignableRole = z.enum(Role).exclude([Role.OWNER]);
 
 export const PAGE_SIZE_MAX = 100;
 

@@ -1,10 +1,11 @@
+import { Role } from '@tenantry/db/enums';
 import { z } from 'zod';
 
 import { zListBase, zName } from '../../lib/schemas.ts';
 
 export const ZCreateApiKeyInput = z.strictObject({
   name: zName,
-  role: z.enum(['OWNER', 'ADMIN', 'MEMBER']).default('MEMBER'),
+  role: z.enum(Role).default(Role.MEMBER),
   expiresAt: z.iso.datetime({ error: 'must be an ISO date-time' }).nullable().optional(),
 });
 export type TCreateApiKeyInput = z.infer<typeof ZCreateApiKeyInput>;

@@ -1,9 +1,11 @@
+import { AssetStatus } from '@tenantry/db/enums';
 import { z } from 'zod';
 
 import { zId, zListBase, zName } from '../../lib/schemas.ts';
 
-export const ASSET_STATUSES = ['OPERATIONAL', 'MAINTENANCE', 'OUT_OF_SERVICE', 'RETIRED'] as const;
-export const zAssetStatus = z.enum(ASSET_STATUSES);
+/** The schema's statuses, in its order (for selects and filters). */
+export const ASSET_STATUSES = Object.values(AssetStatus);
+export const zAssetStatus = z.enum(AssetStatus);
 export const zAssetTag = z
   .string()
   .trim()

@@ -1,8 +1,10 @@
+import { Plan } from '@tenantry/db/enums';
 import { z } from 'zod';
 
 import { zEmail, zListBase, zName, zPassword } from '../../lib/schemas.ts';
 
-export const PLANS = ['free', 'team', 'business'] as const;
+/** The schema's plans, in its order. */
+export const PLANS = Object.values(Plan);
 
 export const ZRegisterInput = z.strictObject({
   organizationName: zName,
@@ -15,7 +17,7 @@ export type TRegisterInput = z.infer<typeof ZRegisterInput>;
 export const ZUpdateOrganizationInput = z
   .strictObject({
     name: zName.optional(),
-    plan: z.enum(PLANS).optional(),
+    plan: z.enum(Plan).optional(),
     seats: z.number().int().min(1).max(10_000).optional(),
     billingEmail: zEmail.nullable().optional(),
   })
