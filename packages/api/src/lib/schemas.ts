@@ -32,3 +32,15 @@ export const zListBase = {
 
 export const zById = z.strictObject({ id: zId });
 export type TById = z.infer<typeof zById>;
+
+// Outputs: what a procedure returns, parsed on the way out (unknown keys are
+// dropped, so no column leaves by accident), for the client and the CLI.
+
+/** A keyset page of `item`. */
+export const zPage = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const zRef = z.object({ id: z.string(), name: z.string() });
+
+/** The answer of a revoke. */
+export const ZRevokedOutput = z.object({ id: z.string(), revoked: z.literal(true) });

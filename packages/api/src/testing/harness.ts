@@ -145,13 +145,16 @@ export function callPath(caller: Caller, path: string, input: unknown): Promise<
 
 const procedures = appRouter._def.procedures as unknown as Record<
   string,
-  { _def: { type: 'query' | 'mutation' | 'subscription'; meta?: Meta } }
+  { _def: { type: 'query' | 'mutation' | 'subscription'; meta?: Meta; output?: unknown } }
 >;
 
 /** Every procedure path of the app router. */
 export const procedurePaths = Object.keys(procedures);
 
 export const isMutation = (path: string) => procedures[path]?._def.type === 'mutation';
+
+/** Whether a procedure declares its output (`.output()`), which parses what it returns. */
+export const hasOutput = (path: string) => procedures[path]?._def.output !== undefined;
 
 /** The audit action a procedure declares in its meta, if any. */
 export const auditActionOf = (path: string) => procedures[path]?._def.meta?.audit;

@@ -47,5 +47,5 @@ export async function revokeApiKey(ctx: TenantContext, input: TById) {
     if (!(await ctx.db.apiKey.count({ where: { id: input.id } }))) throw notFound('API key');
     throw new AppError('API_KEY_REVOKED');
   }
-  return { id: input.id, revoked: true };
+  return { id: input.id, revoked: true as const };
 }

@@ -1,7 +1,7 @@
 import { AssetStatus } from '@tenantry/db/enums';
 import { z } from 'zod';
 
-import { zId, zListBase, zName } from '../../lib/schemas.ts';
+import { zId, zListBase, zName, zPage, zRef } from '../../lib/schemas.ts';
 
 /** The schema's statuses, in its order (for selects and filters). */
 export const ASSET_STATUSES = Object.values(AssetStatus);
@@ -59,3 +59,27 @@ export const ZImportAssetsInput = z.strictObject({
   rows: z.array(ZCreateAssetInput).min(1).max(IMPORT_BATCH_MAX, `at most ${IMPORT_BATCH_MAX} rows per call`),
 });
 export type TImportAssetsInput = z.infer<typeof ZImportAssetsInput>;
+
+export const ZAssetOutput = z.object({
+  id: z.string(),
+  buildingId: z.string(),
+  tag: z.string(),
+  name: z.string(),
+  category: z.string(),
+  status: zAssetStatus,
+  serialNumber: z.string().nullable(),
+  installedAt: z.date().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  building: zRef.extend({ site: zRef }),
+});
+export type TAssetOutput = z.infer<typeof ZAssetOutput>;
+export const ZListAssetsOutput = zPage(ZAssetOutput);
+
+export const ZImportAssetsOutput = z.object({
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  results: z.array(z.object({ tag: z.string(), outcome: z.enum(['created', 'updated', 'unchanged']) })),
+});
+export type TImportAssetsOutput = z.infer<typeof ZImportAssetsOutput>;

@@ -72,7 +72,7 @@ export async function revokeInvitation(ctx: TenantContext, input: TById) {
     if (!exists) throw notFound('Invitation');
     throw new AppError('INVITATION_CLOSED');
   }
-  return { id: input.id, revoked: true };
+  return { id: input.id, revoked: true as const };
 }
 
 /**

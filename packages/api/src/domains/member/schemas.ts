@@ -1,3 +1,4 @@
+import { Role } from '@tenantry/db/enums';
 import { z } from 'zod';
 
 import { zAssignableRole, zId } from '../../lib/schemas.ts';
@@ -7,3 +8,14 @@ export type TUpdateRoleInput = z.infer<typeof ZUpdateRoleInput>;
 
 export const ZMemberInput = z.strictObject({ userId: zId });
 export type TMemberInput = z.infer<typeof ZMemberInput>;
+
+export const ZMemberOutput = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(Role),
+  isActive: z.boolean(),
+  joinedAt: z.date(),
+  deactivatedAt: z.date().nullable(),
+});
+export type TMemberOutput = z.infer<typeof ZMemberOutput>;

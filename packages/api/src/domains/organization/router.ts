@@ -1,6 +1,14 @@
 import { startSession } from '../../lib/session.ts';
 import { adminProcedure, publicProcedure, router, tenantProcedure } from '../../trpc.ts';
-import { ZListMembersInput, ZRegisterInput, ZUpdateOrganizationInput } from './schemas.ts';
+import {
+  ZCurrentOrganizationOutput,
+  ZListMembersInput,
+  ZListMembersOutput,
+  ZOrganizationOutput,
+  ZRegisterInput,
+  ZRegisterOutput,
+  ZUpdateOrganizationInput,
+} from './schemas.ts';
 import { describeCurrent, listMembers, registerOrganization, updateOrganization } from './service.ts';
 
 export const organizationRouter = router({
@@ -8,15 +16,20 @@ export const organizationRouter = router({
   register: publicProcedure
     .meta({ audit: 'organization.register' })
     .input(ZRegisterInput)
+    .output(ZRegisterOutput)
     .mutation(async ({ ctx, input }) => {
       const created = await registerOrganization(ctx.db, input);
       const token = await startSession(ctx, input.email, input.password);
       return { ...created, token };
     }),
-  current: tenantProcedure.query(({ ctx }) => describeCurrent(ctx)),
+  current: tenantProcedure.output(ZCurrentOrganizationOutput).query(({ ctx }) => describeCurrent(ctx)),
   update: adminProcedure
     .meta({ audit: 'organization.update' })
     .input(ZUpdateOrganizationInput)
+    .output(ZOrganizationOutput)
     .mutation(({ ctx, input }) => updateOrganization(ctx, input)),
-  members: tenantProcedure.input(ZListMembersInput).query(({ ctx, input }) => listMembers(ctx, input)),
+  members: tenantProcedure
+    .input(ZListMembersInput)
+    .output(ZListMembersOutput)
+    .query(({ ctx, input }) => listMembers(ctx, input)),
 });

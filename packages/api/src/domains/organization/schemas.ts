@@ -1,7 +1,8 @@
-import { Plan } from '@tenantry/db/enums';
+import { Plan, Role } from '@tenantry/db/enums';
 import { z } from 'zod';
 
-import { zEmail, zListBase, zName, zPassword } from '../../lib/schemas.ts';
+import { zEmail, zListBase, zName, zPage, zPassword } from '../../lib/schemas.ts';
+import { ZMemberOutput } from '../member/schemas.ts';
 
 /** The schema's plans, in its order. */
 export const PLANS = Object.values(Plan);
@@ -29,3 +30,37 @@ export const ZListMembersInput = z.strictObject({
   status: z.enum(['active', 'inactive', 'all']).default('all'),
 });
 export type TListMembersInput = z.infer<typeof ZListMembersInput>;
+
+export const ZOrganizationOutput = z.object({
+  id: z.string(),
+  name: z.string(),
+  plan: z.enum(Plan),
+  seats: z.number(),
+  billingEmail: z.string().nullable(),
+  ownerId: z.string(),
+  createdAt: z.date(),
+});
+export type TOrganizationOutput = z.infer<typeof ZOrganizationOutput>;
+
+export const ZCurrentOrganizationOutput = z.object({
+  organization: ZOrganizationOutput,
+  seatsUsed: z.number(),
+  me: z.object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(Role),
+    viaApiKey: z.boolean(),
+  }),
+});
+export type TCurrentOrganizationOutput = z.infer<typeof ZCurrentOrganizationOutput>;
+
+export const ZRegisterOutput = z.object({
+  user: ZMemberOutput,
+  organization: ZOrganizationOutput,
+  /** The new session's token, for clients that send it as a bearer token. */
+  token: z.string(),
+});
+export type TRegisterOutput = z.infer<typeof ZRegisterOutput>;
+
+export const ZListMembersOutput = zPage(ZMemberOutput);
