@@ -37,6 +37,7 @@ export default defineConfig({
       'react-hook-form',
       'react-router',
       'react/jsx-dev-runtime',
+      'sonner',
       'superjson',
       'vitest-browser-react',
       'zod',

@@ -5,15 +5,11 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 import type { AppRouter } from '@tenantry/api';
-import { createTestDatabase } from '@tenantry/db/testing';
-import { buildServer } from '@tenantry/server';
+import { startTestServer } from '@tenantry/server/testing';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import superjson from 'superjson';
-
-// loadEnv is not in the server's exports map; tests reach it by path.
-import { loadEnv } from '../../server/src/env.ts';
 
 export const SCREENSHOTS = fileURLToPath(new URL('../artifacts/screenshots/', import.meta.url));
 const WEB_DIST = fileURLToPath(new URL('../dist', import.meta.url));
@@ -63,28 +59,21 @@ export async function startHarness(): Promise<Harness> {
     args: CHROMIUM_ARGS,
     timeout: 30_000,
   });
-  const db = await createTestDatabase();
-  const app = await db.openApp();
   // The browser must use the same origin as PUBLIC_URL, or cookies and the
   // trusted-origin check disagree; so the port is chosen before listening.
   const port = await freePort();
   const baseURL = `http://localhost:${port}`;
-  const server = await buildServer({
-    env: loadEnv({
-      NODE_ENV: 'test',
+  const server = await startTestServer(
+    {
       LOG_LEVEL: 'warn',
       PORT: String(port),
       PUBLIC_URL: baseURL,
       WEB_DIST,
       RATE_LIMIT_PER_MINUTE: '100000',
       AUTH_RATE_LIMIT_PER_MINUTE: '1000',
-    }),
-    db: app,
-    authSecret: 'x'.repeat(40),
-    serveWeb: true,
-    logStream: { write: () => undefined },
-  });
-  await server.app.listen({ host: '127.0.0.1', port });
+    },
+    { serveWeb: true },
+  );
   const contexts: BrowserContext[] = [];
   const cspViolations: string[] = [];
   return {
@@ -105,8 +94,7 @@ export async function startHarness(): Promise<Harness> {
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close();
-      await server.app.close();
-      await db.close();
+      await server.close();
     },
   };
 }

@@ -284,10 +284,12 @@ describe('dashboard journey', () => {
     await page.getByRole('link', { name: 'Bulk asset 000' }).click();
     await page.getByRole('button', { name: 'Edit' }).click();
     const edit = page.getByRole('dialog', { name: 'Edit asset' });
-    // A server-side rule (tags are unique) comes back as a toast with the server's words.
+    // A server-side rule (tags are unique) comes back in the server's words, on the field it names
+    // (the toast that repeats it sits outside the modal dialog).
     await edit.getByLabel('Tag').fill('BULK-001');
     await edit.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Asset tag BULK-001 is already in use.' }).waitFor();
+    await edit.getByRole('alert').filter({ hasText: 'Asset tag BULK-001 is already in use.' }).waitFor();
+    expect(await edit.getByLabel('Tag').getAttribute('aria-invalid')).toBe('true');
     await edit.getByLabel('Tag').fill('BULK-000');
     await edit.getByLabel('Name').fill('Renamed pump');
     await edit.getByRole('button', { name: 'Save' }).click();

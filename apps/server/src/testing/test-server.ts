@@ -1,4 +1,5 @@
-// A real server on an ephemeral 127.0.0.1 port, on a throwaway database.
+// A real server on 127.0.0.1 (an ephemeral port unless env.PORT names one), on a
+// throwaway database. Other packages' tests reach the server only through here.
 import { createTestDatabase } from '@tenantry/db/testing';
 import type { TestDatabase } from '@tenantry/db/testing';
 
@@ -17,7 +18,15 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  /** Serve apps/web's build (env.WEB_DIST); by default only in production, as buildServer does. */
+  serveWeb?: boolean;
+}
+
+export async function startTestServer(
+  env: Record<string, string> = {},
+  { serveWeb }: TestServerOptions = {},
+): Promise<TestServer> {
   const db = await createTestDatabase();
   const app = await db.openApp();
   const serverEnv = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'info', PORT: '0', ...env });
@@ -26,9 +35,10 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     env: serverEnv,
     db: app,
     authSecret: TEST_SECRET,
+    serveWeb,
     logStream: { write: (line) => logs.push(line) },
   });
-  const url = await server.app.listen({ host: '127.0.0.1', port: 0 });
+  const url = await server.app.listen({ host: '127.0.0.1', port: serverEnv.PORT });
   return {
     url,
     logs,

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 
 import { humanize } from '../lib/format.ts';
-import { toast } from '../lib/toast.ts';
+import { toast } from '../lib/toast.tsx';
 import { applyServerErrors } from '../lib/use-server-errors.ts';
 import { useTRPC } from '../trpc.ts';
 import { Button } from './button.tsx';

@@ -7,7 +7,7 @@ import { page as screen } from 'vitest/browser';
 import { SignUpPage } from '../routes/sign-up.tsx';
 import { apiError, catalogError, createFakeApi, deferred, fieldError } from '../test/fake-api.ts';
 import { asset, building, page, site } from '../test/fixtures.ts';
-import { renderApp } from '../test/render.tsx';
+import { notifications, renderApp } from '../test/render.tsx';
 import { AssetFormDialog } from './asset-form.tsx';
 import { InviteForm } from './invite-form.tsx';
 import { SiteFormDialog } from './site-form.tsx';
@@ -67,7 +67,7 @@ describe('site form', () => {
       site: { create: (input) => site({ address: input.address ?? null }) },
     });
     await dialog.getByRole('button', { name: 'Create site' }).click();
-    await expect.element(screen.getByRole('status').filter({ hasText: 'Site created.' })).toBeVisible();
+    await expect.element(notifications().getByText('Site created.')).toBeVisible();
     expect(onClose).toHaveBeenCalledOnce();
   });
 });

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { formatDate } from '../lib/format.ts';
-import { toast } from '../lib/toast.ts';
+import { toast } from '../lib/toast.tsx';
 import { useKeysetList, withCursor } from '../lib/use-keyset-list.ts';
 import { useTRPC, useTRPCClient } from '../trpc.ts';
 import { ConfirmButton } from './confirm.tsx';

@@ -3,7 +3,7 @@ import { ZCreateSiteInput } from '@tenantry/api/schemas';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 
-import { toast } from '../lib/toast.ts';
+import { toast } from '../lib/toast.tsx';
 import { applyServerErrors } from '../lib/use-server-errors.ts';
 import { useTRPC } from '../trpc.ts';
 import { Button } from './button.tsx';

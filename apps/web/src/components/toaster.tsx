@@ -1,36 +1,20 @@
-import { useEffect, useState } from 'react';
+// The app's one toaster (sonner), bottom right. A toast stays 6 s, long enough to
+// read a server's message, and longer while the pointer rests on it; its close
+// button is named "Dismiss". Sonner injects its own <style>, which the CSP's
+// style-src 'unsafe-inline' allows.
+import { Toaster as Sonner } from 'sonner';
 
-import { dismissToast, subscribeToasts } from '../lib/toast.ts';
-import type { Toast } from '../lib/toast.ts';
+const TOAST_DURATION_MS = 6_000;
 
 export function Toaster() {
-  const [toasts, setToasts] = useState<Toast[]>([]);
-  useEffect(() => subscribeToasts(setToasts), []);
   return (
-    <div aria-live="polite" className="fixed right-4 bottom-4 z-50 flex w-80 flex-col gap-2">
-      {toasts.map((t) => (
-        <div
-          key={t.id}
-          role={t.kind === 'error' ? 'alert' : 'status'}
-          className={`flex items-start justify-between gap-3 rounded-md px-4 py-3 text-sm shadow-lg ring-1 ${
-            t.kind === 'error'
-              ? 'bg-red-50 text-red-800 ring-red-200'
-              : 'bg-emerald-50 text-emerald-800 ring-emerald-200'
-          }`}
-        >
-          <span>{t.message}</span>
-          <button
-            type="button"
-            aria-label="Dismiss"
-            className="text-current opacity-60 hover:opacity-100"
-            onClick={() => {
-              dismissToast(t.id);
-            }}
-          >
-            ×
-          </button>
-        </div>
-      ))}
-    </div>
+    <Sonner
+      position="bottom-right"
+      richColors
+      closeButton
+      duration={TOAST_DURATION_MS}
+      visibleToasts={4}
+      toastOptions={{ closeButtonAriaLabel: 'Dismiss' }}
+    />
   );
 }

@@ -8,7 +8,7 @@ import superjson from 'superjson';
 
 import { errorCode, errorMessage } from './errors.ts';
 import { redirectToSignIn } from './session.ts';
-import { toast } from './toast.ts';
+import { toast } from './toast.tsx';
 
 const NO_RETRY = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST', 'CONFLICT']);
 

@@ -14,7 +14,7 @@ import { PagedTable } from '../components/paged-table.tsx';
 import { Badge } from '../components/status-badge.tsx';
 import { formatDate } from '../lib/format.ts';
 import { useRole } from '../lib/me.ts';
-import { toast } from '../lib/toast.ts';
+import { toast } from '../lib/toast.tsx';
 import { applyServerErrors } from '../lib/use-server-errors.ts';
 import { useKeysetList, withCursor } from '../lib/use-keyset-list.ts';
 import { useTRPC, useTRPCClient } from '../trpc.ts';

@@ -10,7 +10,7 @@ import { RecordActions } from '../components/record-actions.tsx';
 import { SkeletonRows } from '../components/skeleton.tsx';
 import { Badge } from '../components/status-badge.tsx';
 import { formatDate } from '../lib/format.ts';
-import { toast } from '../lib/toast.ts';
+import { toast } from '../lib/toast.tsx';
 import { useTRPC } from '../trpc.ts';
 import { NotFound } from './not-found.tsx';
 

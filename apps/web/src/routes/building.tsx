@@ -11,7 +11,7 @@ import { PageHeader } from '../components/page-header.tsx';
 import { ChildSection, RecordActions } from '../components/record-actions.tsx';
 import { SkeletonRows } from '../components/skeleton.tsx';
 import { formatDate } from '../lib/format.ts';
-import { toast } from '../lib/toast.ts';
+import { toast } from '../lib/toast.tsx';
 import { useTRPC } from '../trpc.ts';
 import { NotFound } from './not-found.tsx';
 

@@ -12,7 +12,7 @@ import { SearchBox } from '../components/search-box.tsx';
 import { Badge } from '../components/status-badge.tsx';
 import { formatDate } from '../lib/format.ts';
 import { atLeast, useCurrent } from '../lib/me.ts';
-import { toast } from '../lib/toast.ts';
+import { toast } from '../lib/toast.tsx';
 import { useKeysetList, withCursor } from '../lib/use-keyset-list.ts';
 import { definedOnly, useSearchParam } from '../lib/use-search-param.ts';
 import { useTRPC, useTRPCClient } from '../trpc.ts';

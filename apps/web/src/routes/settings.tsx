@@ -10,7 +10,7 @@ import { PageHeader } from '../components/page-header.tsx';
 import { SkeletonRows } from '../components/skeleton.tsx';
 import { formatDate, humanize } from '../lib/format.ts';
 import { atLeast, useCurrent } from '../lib/me.ts';
-import { toast } from '../lib/toast.ts';
+import { toast } from '../lib/toast.tsx';
 import { applyServerErrors } from '../lib/use-server-errors.ts';
 import { useTRPC } from '../trpc.ts';
 

@@ -11,7 +11,7 @@ import { ChildSection, RecordActions } from '../components/record-actions.tsx';
 import { SiteFormDialog } from '../components/site-form.tsx';
 import { SkeletonRows } from '../components/skeleton.tsx';
 import { formatDate } from '../lib/format.ts';
-import { toast } from '../lib/toast.ts';
+import { toast } from '../lib/toast.tsx';
 import { useTRPC } from '../trpc.ts';
 import { NotFound } from './not-found.tsx';
 

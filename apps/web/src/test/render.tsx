@@ -5,12 +5,13 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import type { ReactNode } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { toast } from 'sonner';
 import { expect, onTestFinished } from 'vitest';
+import { page } from 'vitest/browser';
 import { render, renderHook } from 'vitest-browser-react';
 
 import { Toaster } from '../components/toaster.tsx';
 import { createQueryClient, createTrpcClient } from '../lib/client.ts';
-import { dismissToast, subscribeToasts } from '../lib/toast.ts';
 import { TRPCProvider } from '../trpc.ts';
 import { createFakeApi } from './fake-api.ts';
 import type { FakeApi, Handlers } from './fake-api.ts';
@@ -38,7 +39,8 @@ function testApp(api: FakeApi | Handlers) {
   const trpcClient = createTrpcClient(fake.fetch);
   onTestFinished(() => {
     queryClient.clear();
-    clearToasts();
+    // Sonner's store outlives the page's toaster and replays live toasts to the next one.
+    toast.dismiss();
     // A call nobody answers would fail quietly inside the component; make it fail the test.
     expect(fake.unhandled, 'procedures called without a handler').toEqual([]);
   });
@@ -89,10 +91,5 @@ export async function renderAppHook<Props, Result>(
   return { ...hooked, ...app };
 }
 
-function clearToasts() {
-  let ids: number[] = [];
-  subscribeToasts((toasts) => {
-    ids = toasts.map((t) => t.id);
-  })();
-  for (const id of ids) dismissToast(id);
-}
+/** The toaster: a polite live region named "Notifications" (plus sonner's hotkey). */
+export const notifications = () => page.getByRole('region', { name: /^Notifications/ });

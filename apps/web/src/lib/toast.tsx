@@ -1,0 +1,11 @@
+// Toasts are sonner's; <Toaster> (components/toaster.tsx) sets how they look and how
+// long they stay. This decides how each kind is announced: the toaster is a polite
+// live region, which suits a confirmation, while an error is an alert, read at once.
+import { toast as sonner } from 'sonner';
+
+export type ToastKind = 'error' | 'success';
+
+export function toast(message: string, kind: ToastKind = 'success') {
+  if (kind === 'error') sonner.error(<span role="alert">{message}</span>);
+  else sonner.success(message);
+}
