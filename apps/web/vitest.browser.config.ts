@@ -5,16 +5,7 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM } from './chromium.ts';
 
 // Failure screenshots and attachments land in the git-ignored artifacts/ folder, not next to the tests.
 const ARTIFACTS = `${import.meta.dirname}/artifacts`;
@@ -54,7 +45,7 @@ export default defineConfig({
       enabled: true,
       headless: true,
       provider: playwright({
-        launchOptions: { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS },
+        launchOptions: CHROMIUM,
       }),
       instances: [{ browser: 'chromium' }],
       screenshotDirectory: `${ARTIFACTS}/browser-failures`,

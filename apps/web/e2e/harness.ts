@@ -11,20 +11,10 @@ import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import superjson from 'superjson';
 
+import { CHROMIUM } from '../chromium.ts';
+
 export const SCREENSHOTS = fileURLToPath(new URL('../artifacts/screenshots/', import.meta.url));
 const WEB_DIST = fileURLToPath(new URL('../dist', import.meta.url));
-
-/** Flags from ENVIRONMENT.md: without the networking ones Chromium stalls on refused connections. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -55,8 +45,7 @@ export async function startHarness(): Promise<Harness> {
   // The browser first: if it is missing, nothing else is left running.
   // Chromium starts in a second or two; the budget stays well inside the hook's 120 s.
   const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    ...CHROMIUM,
     timeout: 30_000,
   });
   // The browser must use the same origin as PUBLIC_URL, or cookies and the
