@@ -27,14 +27,17 @@ interface ErrorBody {
   error: { json: { message: string; data: { code: string; appCode: string | null; field: string | null } } };
 }
 
-/** Calls a mutation over HTTP as the owner and returns the error the client would read. */
-async function callOverHttp(path: string, input: unknown, token = org.owner.token) {
+/** Calls a mutation over HTTP (as the owner, or anonymously with a null token) and returns the error the client would read. */
+async function callOverHttp(path: string, input: unknown, token: string | null = org.owner.token) {
   const response = await fetchRequestHandler({
     endpoint: '/trpc',
     router: appRouter,
     req: new Request(`http://localhost/trpc/${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify(superjson.serialize(input)),
     }),
     createContext: ({ req }) => createContext({ db: h.prisma, auth: h.auth, headers: req.headers }),
@@ -70,19 +73,11 @@ describe('the error catalog', () => {
   });
 
   it('a taken email at sign-up is EMAIL_TAKEN on the email field', async () => {
-    const response = await fetchRequestHandler({
-      endpoint: '/trpc',
-      router: appRouter,
-      req: new Request('http://localhost/trpc/organization.register', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          json: { organizationName: 'Twice', name: 'Twice', email: org.owner.email, password: PASSWORD },
-        }),
-      }),
-      createContext: ({ req }) => createContext({ db: h.prisma, auth: h.auth, headers: req.headers }),
-    });
-    const body = ((await response.json()) as ErrorBody).error.json;
+    const { body } = await callOverHttp(
+      'organization.register',
+      { organizationName: 'Twice', name: 'Twice', email: org.owner.email, password: PASSWORD },
+      null,
+    );
     expect(body.data).toMatchObject({ code: 'CONFLICT', appCode: 'EMAIL_TAKEN', field: 'email' });
   });
 
