@@ -11,9 +11,15 @@ const GENERATED_CLIENT = {
   message: 'Only packages/db touches its generated Prisma client: import @tenantry/db instead.',
 };
 const DB_FROM_WEB = {
-  regex: '^@tenantry/db(?!/enums$)(/.*)?$',
+  regex: '^@tenantry/db(/.*)?$',
   message:
-    'The dashboard never loads database code: enums come from @tenantry/db/enums, types from RouterInputs/RouterOutputs.',
+    'The dashboard never loads database code: enums and schemas come from @tenantry/api/schemas, types from RouterInputs/RouterOutputs in src/trpc.ts.',
+};
+const API_VALUES_FROM_WEB = {
+  regex: '^@tenantry/api$',
+  allowTypeImports: true,
+  message:
+    'The dashboard takes only types from the API (RouterInputs/RouterOutputs in src/trpc.ts); values come from @tenantry/api/schemas and @tenantry/api/roles.',
 };
 const ROUTER = {
   group: ['**/router', '**/router.ts'],
@@ -76,7 +82,13 @@ export default tseslint.config(
   },
   {
     files: ['apps/web/**'],
-    rules: { '@typescript-eslint/no-restricted-imports': restrictImports(GENERATED_CLIENT, DB_FROM_WEB) },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': restrictImports(
+        GENERATED_CLIENT,
+        DB_FROM_WEB,
+        API_VALUES_FROM_WEB,
+      ),
+    },
   },
   {
     ignores: ENV_READERS,

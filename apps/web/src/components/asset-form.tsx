@@ -6,25 +6,15 @@ import { useForm } from 'react-hook-form';
 import { humanize } from '../lib/format.ts';
 import { toast } from '../lib/toast.tsx';
 import { applyServerErrors } from '../lib/use-server-errors.ts';
+import type { RouterOutputs } from '../trpc.ts';
 import { useTRPC } from '../trpc.ts';
 import { Button } from './button.tsx';
 import { Dialog } from './dialog.tsx';
 import { Field, inputClass } from './field.tsx';
 import { SkeletonRows } from './skeleton.tsx';
 
-type Status = (typeof ASSET_STATUSES)[number];
-
-export interface AssetFields {
-  id: string;
-  buildingId: string;
-  tag: string;
-  name: string;
-  category: string;
-  status: Status;
-  serialNumber: string | null;
-  installedAt: Date | null;
-  building?: { id: string; name: string; site: { name: string } };
-}
+/** The asset being edited, as asset.byId returns it. */
+type Asset = RouterOutputs['asset']['byId'];
 
 const FIELDS = ['buildingId', 'tag', 'name', 'category', 'status', 'serialNumber', 'installedAt'] as const;
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
@@ -32,7 +22,7 @@ const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? 
 interface Props {
   open: boolean;
   onClose: () => void;
-  asset?: AssetFields;
+  asset?: Asset;
   buildingId?: string;
 }
 
@@ -45,7 +35,7 @@ export function AssetFormDialog({ open, onClose, asset, buildingId }: Props) {
 }
 
 function AssetForm(props: {
-  asset?: AssetFields | undefined;
+  asset?: Asset | undefined;
   buildingId?: string | undefined;
   onDone: () => void;
 }) {
@@ -63,7 +53,7 @@ function AssetForm(props: {
 }
 
 interface FieldsProps {
-  asset?: AssetFields | undefined;
+  asset?: Asset | undefined;
   buildingId?: string | undefined;
   onDone: () => void;
   buildings: { id: string; label: string }[];

@@ -1,10 +1,11 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { ASSET_STATUSES } from '@tenantry/api/schemas';
 import { Link } from 'react-router';
 
 import { humanize } from '../lib/format.ts';
-import { useKeysetList, withCursor } from '../lib/use-keyset-list.ts';
+import { keysetPaging } from '../lib/keyset.ts';
 import { definedOnly, useSearchParam } from '../lib/use-search-param.ts';
-import { useTRPC, useTRPCClient } from '../trpc.ts';
+import { useTRPC } from '../trpc.ts';
 import { Empty } from './empty.tsx';
 import { inputClass } from './field.tsx';
 import { PagedTable } from './paged-table.tsx';
@@ -16,14 +17,11 @@ const isStatus = (v: string): v is Status => (ASSET_STATUSES as readonly string[
 
 export function AssetsTable({ buildingId }: { buildingId?: string }) {
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const [search, setSearch] = useSearchParam();
   const [statusParam, setStatus] = useSearchParam('status');
   const status = isStatus(statusParam) ? statusParam : undefined;
   const listInput = definedOnly({ limit: 25, search, buildingId, status });
-  const list = useKeysetList(trpc.asset.list.infiniteQueryKey(listInput), (cursor) =>
-    client.asset.list.query(withCursor(listInput, cursor)),
-  );
+  const list = useInfiniteQuery(trpc.asset.list.infiniteQueryOptions(listInput, keysetPaging));
   return (
     <>
       <div className="mb-4 flex flex-wrap gap-3">

@@ -1,20 +1,18 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 
-import { useKeysetList, withCursor } from '../lib/use-keyset-list.ts';
+import { keysetPaging } from '../lib/keyset.ts';
 import { definedOnly, useSearchParam } from '../lib/use-search-param.ts';
-import { useTRPC, useTRPCClient } from '../trpc.ts';
+import { useTRPC } from '../trpc.ts';
 import { Empty } from './empty.tsx';
 import { PagedTable } from './paged-table.tsx';
 import { SearchBox } from './search-box.tsx';
 
 export function BuildingsTable({ siteId }: { siteId?: string }) {
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const [search, setSearch] = useSearchParam();
   const listInput = definedOnly({ limit: 25, search, siteId });
-  const list = useKeysetList(trpc.building.list.infiniteQueryKey(listInput), (cursor) =>
-    client.building.list.query(withCursor(listInput, cursor)),
-  );
+  const list = useInfiniteQuery(trpc.building.list.infiniteQueryOptions(listInput, keysetPaging));
   return (
     <>
       <div className="mb-4">

@@ -1,9 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { formatDate } from '../lib/format.ts';
 import { toast } from '../lib/toast.tsx';
-import { useKeysetList, withCursor } from '../lib/use-keyset-list.ts';
-import { useTRPC, useTRPCClient } from '../trpc.ts';
+import { keysetPaging } from '../lib/keyset.ts';
+import { useTRPC } from '../trpc.ts';
 import { ConfirmButton } from './confirm.tsx';
 import { Empty } from './empty.tsx';
 import { PagedTable } from './paged-table.tsx';
@@ -11,12 +11,9 @@ import { Badge } from './status-badge.tsx';
 
 export function InvitationsTable({ onRevoked }: { onRevoked: (id: string) => void }) {
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const listInput = { status: 'pending' as const, limit: 25 };
-  const list = useKeysetList(trpc.invitation.list.infiniteQueryKey(listInput), (cursor) =>
-    client.invitation.list.query(withCursor(listInput, cursor)),
-  );
+  const list = useInfiniteQuery(trpc.invitation.list.infiniteQueryOptions(listInput, keysetPaging));
   const revoke = useMutation(
     trpc.invitation.revoke.mutationOptions({
       onSuccess: ({ id }) => {

@@ -1,4 +1,4 @@
-// PagedTable through a real list (AssetsTable: useKeysetList, the tRPC client,
+// PagedTable through a real list (AssetsTable: tRPC's infinite query,
 // search in the URL) against a fake API endpoint.
 import { ZListAssetsInput } from '@tenantry/api/schemas';
 import { describe, expect, it } from 'vitest';
@@ -43,7 +43,7 @@ describe('PagedTable', () => {
     await expect.element(loadMore()).toBeEnabled();
     expect(screen.getByRole('status', { name: 'Loading' }).query()).toBeNull();
     // The first page sends no cursor at all, and the input passes the API's strict schema.
-    expect(api.inputsOf('asset.list')).toEqual([{ limit: 25 }]);
+    expect(api.inputsOf('asset.list')).toEqual([{ limit: 25, direction: 'forward' }]);
   });
 
   it('"Load more" asks for the page after the server\'s cursor and appends it', async () => {
@@ -74,7 +74,10 @@ describe('PagedTable', () => {
     expect(loadMore().query()).toBeNull();
 
     const inputs = api.inputsOf('asset.list');
-    expect(inputs).toEqual([{ limit: 25 }, { limit: 25, cursor: uuid(25) }]);
+    expect(inputs).toEqual([
+      { limit: 25, direction: 'forward' },
+      { limit: 25, cursor: uuid(25), direction: 'forward' },
+    ]);
     for (const input of inputs) expect(() => ZListAssetsInput.parse(input)).not.toThrow();
   });
 
@@ -91,14 +94,19 @@ describe('PagedTable', () => {
     });
     await renderApp(<AssetsTable />, { at: '/assets?status=RETIRED', api });
     await expect.element(screen.getByText('2 shown · end of list')).toBeVisible();
-    expect(api.inputsOf('asset.list')).toEqual([{ limit: 25, status: 'RETIRED' }]);
+    expect(api.inputsOf('asset.list')).toEqual([{ limit: 25, status: 'RETIRED', direction: 'forward' }]);
 
     await screen.getByLabelText('Search assets by name, tag or serial').fill('zzz');
     await expect.element(screen.getByText('No assets match these filters.')).toBeVisible();
     await expect
       .element(screen.getByRole('status', { name: 'Location' }))
       .toHaveTextContent('/assets?status=RETIRED&q=zzz');
-    expect(api.inputsOf('asset.list').at(-1)).toEqual({ limit: 25, search: 'zzz', status: 'RETIRED' });
+    expect(api.inputsOf('asset.list').at(-1)).toEqual({
+      limit: 25,
+      search: 'zzz',
+      status: 'RETIRED',
+      direction: 'forward',
+    });
   });
 
   it('a first page that fails is retried twice, then offers "Try again" and the server\'s message', async () => {

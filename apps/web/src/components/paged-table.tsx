@@ -12,7 +12,7 @@ export interface Column<T> {
   className?: string;
 }
 
-/** What the table reads of a keyset list (useKeysetList's result). */
+/** What the table reads of a keyset list (a useInfiniteQuery result). */
 export interface KeysetListState<T> {
   data: { pages: { items: T[] }[] } | undefined;
   isPending: boolean;

@@ -1,14 +1,16 @@
 // Who is signed in, and what their role lets the UI offer. The server enforces
 // every rule again; this only hides what would be refused.
+import { atLeast as outranks } from '@tenantry/api/roles';
 import { useQuery } from '@tanstack/react-query';
 
+import type { RouterOutputs } from '../trpc.ts';
 import { useTRPC } from '../trpc.ts';
 
-export type Role = 'OWNER' | 'ADMIN' | 'MEMBER';
-const RANK: Record<Role, number> = { MEMBER: 1, ADMIN: 2, OWNER: 3 };
+export type Role = RouterOutputs['organization']['current']['me']['role'];
 
+/** Whether a role (unknown while loading: no) reaches `needed`. */
 export function atLeast(role: Role | undefined, needed: Role): boolean {
-  return role !== undefined && RANK[role] >= RANK[needed];
+  return role !== undefined && outranks(role, needed);
 }
 
 export function useCurrent() {

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ZCreateApiKeyInput } from '@tenantry/api/schemas';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 
@@ -16,15 +16,14 @@ import { formatDate } from '../lib/format.ts';
 import { useRole } from '../lib/me.ts';
 import { toast } from '../lib/toast.tsx';
 import { applyServerErrors } from '../lib/use-server-errors.ts';
-import { useKeysetList, withCursor } from '../lib/use-keyset-list.ts';
-import { useTRPC, useTRPCClient } from '../trpc.ts';
+import { keysetPaging } from '../lib/keyset.ts';
+import { useTRPC } from '../trpc.ts';
 
 /** A date input gives YYYY-MM-DD; the API wants an ISO date-time (end of that day, UTC). */
 const toExpiry = (v: unknown) => (typeof v === 'string' && v ? `${v}T23:59:59.000Z` : null);
 
 export function ApiKeysPage() {
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const role = useRole();
   const [secret, setSecret] = useState<string | null>(null);
@@ -33,9 +32,7 @@ export function ApiKeysPage() {
     defaultValues: { name: '', role: 'MEMBER', expiresAt: null },
   });
   const listInput = { limit: 25 };
-  const list = useKeysetList(trpc.apiKey.list.infiniteQueryKey(listInput), (cursor) =>
-    client.apiKey.list.query(withCursor(listInput, cursor)),
-  );
+  const list = useInfiniteQuery(trpc.apiKey.list.infiniteQueryOptions(listInput, keysetPaging));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.apiKey.pathKey() });
   const create = useMutation(
     trpc.apiKey.create.mutationOptions({

@@ -1,12 +1,13 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Empty } from '../components/empty.tsx';
 import { inputClass } from '../components/field.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { PagedTable } from '../components/paged-table.tsx';
 import { SearchBox } from '../components/search-box.tsx';
 import { formatDateTime } from '../lib/format.ts';
-import { useKeysetList, withCursor } from '../lib/use-keyset-list.ts';
+import { keysetPaging } from '../lib/keyset.ts';
 import { definedOnly, useSearchParam } from '../lib/use-search-param.ts';
-import { useTRPC, useTRPCClient } from '../trpc.ts';
+import { useTRPC } from '../trpc.ts';
 
 /** A short one-line view of the event's JSON payload; empty payloads show a dash. */
 function details(data: unknown): string {
@@ -20,13 +21,10 @@ const TARGET_TYPES = ['organization', 'user', 'invitation', 'site', 'building', 
 
 export function AuditPage() {
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const [action, setAction] = useSearchParam('action');
   const [targetType, setTargetType] = useSearchParam('target');
   const listInput = definedOnly({ limit: 50, action, targetType });
-  const list = useKeysetList(trpc.audit.list.infiniteQueryKey(listInput), (cursor) =>
-    client.audit.list.query(withCursor(listInput, cursor)),
-  );
+  const list = useInfiniteQuery(trpc.audit.list.infiniteQueryOptions(listInput, keysetPaging));
   return (
     <>
       <PageHeader title="Audit log" />

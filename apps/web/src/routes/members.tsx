@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 
 import { ConfirmButton } from '../components/confirm.tsx';
@@ -13,13 +13,12 @@ import { Badge } from '../components/status-badge.tsx';
 import { formatDate } from '../lib/format.ts';
 import { atLeast, useCurrent } from '../lib/me.ts';
 import { toast } from '../lib/toast.tsx';
-import { useKeysetList, withCursor } from '../lib/use-keyset-list.ts';
+import { keysetPaging } from '../lib/keyset.ts';
 import { definedOnly, useSearchParam } from '../lib/use-search-param.ts';
-import { useTRPC, useTRPCClient } from '../trpc.ts';
+import { useTRPC } from '../trpc.ts';
 
 export function MembersPage() {
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const queryClient = useQueryClient();
   const me = useCurrent().data?.me;
   const isAdmin = atLeast(me?.role, 'ADMIN');
@@ -27,9 +26,7 @@ export function MembersPage() {
   const [search, setSearch] = useSearchParam();
   const [invited, setInvited] = useState<{ id: string; link: string } | null>(null);
   const listInput = definedOnly({ limit: 25, search });
-  const list = useKeysetList(trpc.organization.members.infiniteQueryKey(listInput), (cursor) =>
-    client.organization.members.query(withCursor(listInput, cursor)),
-  );
+  const list = useInfiniteQuery(trpc.organization.members.infiniteQueryOptions(listInput, keysetPaging));
   const refresh = (message: string) => {
     toast(message);
     void queryClient.invalidateQueries({ queryKey: trpc.organization.pathKey() });

@@ -1,3 +1,4 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 
@@ -8,19 +9,16 @@ import { PagedTable } from '../components/paged-table.tsx';
 import { SearchBox } from '../components/search-box.tsx';
 import { SiteFormDialog } from '../components/site-form.tsx';
 import { formatDate } from '../lib/format.ts';
-import { useKeysetList, withCursor } from '../lib/use-keyset-list.ts';
+import { keysetPaging } from '../lib/keyset.ts';
 import { definedOnly, useSearchParam } from '../lib/use-search-param.ts';
-import { useTRPC, useTRPCClient } from '../trpc.ts';
+import { useTRPC } from '../trpc.ts';
 
 export function SitesPage() {
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const [search, setSearch] = useSearchParam();
   const [creating, setCreating] = useState(false);
   const listInput = definedOnly({ limit: 25, search });
-  const list = useKeysetList(trpc.site.list.infiniteQueryKey(listInput), (cursor) =>
-    client.site.list.query(withCursor(listInput, cursor)),
-  );
+  const list = useInfiniteQuery(trpc.site.list.infiniteQueryOptions(listInput, keysetPaging));
   return (
     <>
       <PageHeader

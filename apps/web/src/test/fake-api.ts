@@ -3,15 +3,13 @@
 // else is real: the app's httpBatchLink and superjson on one side, tRPC's own
 // fetch handler and the API's error shape (flattened zod errors in `data`) on
 // the other. @trpc/server is a test-only dependency; the app never imports it.
-import type { AppRouter, inferRouterInputs, inferRouterOutputs } from '@tenantry/api';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { AnyProcedure, TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 
-type Inputs = inferRouterInputs<AppRouter>;
-type Outputs = inferRouterOutputs<AppRouter>;
+import type { RouterInputs as Inputs, RouterOutputs as Outputs } from '../trpc.ts';
 
 /** Answers for some procedures, typed by the real router: `{ asset: { list: (input) => page } }`. */
 export type Handlers = {

@@ -1,8 +1,7 @@
 // Rows shaped exactly like the API's outputs (the types come from AppRouter),
 // with readable names and valid UUIDs, since the forms' schemas check ids.
-import type { AppRouter, inferRouterOutputs } from '@tenantry/api';
+import type { RouterOutputs as Outputs } from '../trpc.ts';
 
-type Outputs = inferRouterOutputs<AppRouter>;
 export type Asset = Outputs['asset']['list']['items'][number];
 export type Site = Outputs['site']['list']['items'][number];
 export type Building = Outputs['building']['list']['items'][number];

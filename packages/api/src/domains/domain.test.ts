@@ -1,7 +1,7 @@
 // Sites → buildings → assets: CRUD, keyset pagination, search and filters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createHarness, outcome } from '../testing/harness.ts';
+import { callPath, createHarness, outcome } from '../testing/harness.ts';
 import type { Caller, Harness } from '../testing/harness.ts';
 
 let h: Harness;
@@ -37,7 +37,8 @@ describe('assets list', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await owner.asset.list({ limit: 40, ...(cursor ? { cursor } : {}) });
+      // As tRPC's infinite queries send it: with `direction`.
+      const page = await owner.asset.list({ limit: 40, direction: 'forward', ...(cursor ? { cursor } : {}) });
       seen.push(...page.items.map((a) => a.tag));
       cursor = page.nextCursor ?? undefined;
       pages += 1;
@@ -47,6 +48,11 @@ describe('assets list', () => {
     expect(new Set(seen).size).toBe(150);
     expect(seen[0]).toBe('AS-0149');
     expect(seen.at(-1)).toBe('AS-0000');
+  });
+
+  it('pages only forward, and says so', async () => {
+    const backward = callPath(owner, 'asset.list', { limit: 40, direction: 'backward' });
+    expect(await outcome(backward)).toBe('BAD_REQUEST');
   });
 
   it('searches names and tags, case-insensitively', async () => {

@@ -23,10 +23,20 @@ export const zAssignableRole = z.enum(Role).exclude([Role.OWNER]);
 
 export const PAGE_SIZE_MAX = 100;
 
-export const zListBase = {
+/** A keyset page: the input of every list. */
+export const zPaging = {
   /** The last id of the previous page. */
   cursor: zId.optional(),
+  /**
+   * tRPC's infinite queries send which way they page. Lists are newest first
+   * and only go forward, so `backward` is refused rather than ignored.
+   */
+  direction: z.literal('forward', { error: 'lists only page forward' }).optional(),
   limit: z.number().int().min(1).max(PAGE_SIZE_MAX).default(25),
+};
+
+export const zListBase = {
+  ...zPaging,
   search: z.string().trim().max(100).optional(),
 };
 

@@ -1,7 +1,7 @@
 import { Role } from '@tenantry/db/enums';
 import { z } from 'zod';
 
-import { zListBase, zName, zPage, zRef } from '../../lib/schemas.ts';
+import { zName, zPaging, zPage, zRef } from '../../lib/schemas.ts';
 
 export const ZCreateApiKeyInput = z.strictObject({
   name: zName,
@@ -10,7 +10,7 @@ export const ZCreateApiKeyInput = z.strictObject({
 });
 export type TCreateApiKeyInput = z.infer<typeof ZCreateApiKeyInput>;
 
-export const ZListApiKeysInput = z.strictObject({ cursor: zListBase.cursor, limit: zListBase.limit });
+export const ZListApiKeysInput = z.strictObject({ ...zPaging });
 export type TListApiKeysInput = z.infer<typeof ZListApiKeysInput>;
 
 export const ZApiKeyOutput = z.object({

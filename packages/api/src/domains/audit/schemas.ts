@@ -1,10 +1,9 @@
 import { z } from 'zod';
 
-import { zId, zListBase } from '../../lib/schemas.ts';
+import { zId, zPaging } from '../../lib/schemas.ts';
 
 export const ZListAuditInput = z.strictObject({
-  cursor: zListBase.cursor,
-  limit: zListBase.limit,
+  ...zPaging,
   action: z.string().trim().max(80).optional(),
   targetType: z.string().trim().max(40).optional(),
   actorId: zId.optional(),

@@ -1,56 +1,40 @@
-import { describe, expect, it, vi } from 'vitest';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
 
 import { createFakeApi } from '../test/fake-api.ts';
 import { asset, assets, page, uuid } from '../test/fixtures.ts';
 import type { Asset } from '../test/fixtures.ts';
 import { renderAppHook } from '../test/render.tsx';
-import { useTRPC, useTRPCClient } from '../trpc.ts';
-import { useKeysetList, withCursor } from './use-keyset-list.ts';
-import type { Page } from './use-keyset-list.ts';
+import { useTRPC } from '../trpc.ts';
+import { keysetPaging } from './keyset.ts';
 
-/** The hook as the tables use it: keyed by the procedure's infiniteQueryKey, fetched through the client. */
+/** A list as the tables read it: tRPC's infiniteQueryOptions with keyset paging. */
 function useAssets(search = '') {
   const trpc = useTRPC();
-  const client = useTRPCClient();
   const input = search ? { limit: 2, search } : { limit: 2 };
-  return {
-    trpc,
-    list: useKeysetList(trpc.asset.list.infiniteQueryKey(input), (cursor) =>
-      client.asset.list.query(withCursor(input, cursor)),
-    ),
-  };
+  return { trpc, list: useInfiniteQuery(trpc.asset.list.infiniteQueryOptions(input, keysetPaging)) };
 }
 
 const names = (pages: { items: Asset[] }[] | undefined) => pages?.flatMap((p) => p.items.map((a) => a.name));
 
-describe('withCursor', () => {
-  it('leaves the cursor key out of the first page and adds it after', () => {
-    const input = { limit: 25, search: 'pump' };
-    expect(withCursor(input, undefined)).toStrictEqual({ limit: 25, search: 'pump' });
-    expect('cursor' in withCursor(input, undefined)).toBe(false);
-    expect(withCursor(input, uuid(3))).toStrictEqual({ limit: 25, search: 'pump', cursor: uuid(3) });
-    expect(input).toStrictEqual({ limit: 25, search: 'pump' });
-  });
-});
-
-describe('useKeysetList', () => {
+describe('keyset paging', () => {
   it('starts without a cursor, follows nextCursor, and stops when the server has no more', async () => {
-    const fetchPage = vi.fn((cursor: string | undefined): Promise<Page<string>> =>
-      Promise.resolve(
-        cursor === undefined ? { items: ['a', 'b'], nextCursor: 'b' } : { items: ['c'], nextCursor: null },
-      ),
-    );
-    const { result } = await renderAppHook(() => useKeysetList(['letters'], fetchPage));
+    const api = createFakeApi({
+      asset: { list: (input) => (input.cursor ? page([asset(3)]) : page(assets(1, 2), uuid(2))) },
+    });
+    const { result } = await renderAppHook(() => useAssets(), { api });
 
-    await expect.poll(() => result.current.data?.pages.length).toBe(1);
-    expect(result.current.hasNextPage).toBe(true);
-    expect(fetchPage).toHaveBeenLastCalledWith(undefined);
-
-    await result.current.fetchNextPage();
-    await expect.poll(() => result.current.data?.pages.flatMap((p) => p.items)).toEqual(['a', 'b', 'c']);
-    expect(fetchPage).toHaveBeenLastCalledWith('b');
-    expect(result.current.hasNextPage).toBe(false);
-    expect(fetchPage).toHaveBeenCalledTimes(2);
+    await expect.poll(() => result.current.list.hasNextPage).toBe(true);
+    await result.current.list.fetchNextPage();
+    await expect
+      .poll(() => names(result.current.list.data?.pages))
+      .toEqual(['Pump 001', 'Pump 002', 'Pump 003']);
+    expect(result.current.list.hasNextPage).toBe(false);
+    // The API's list inputs accept tRPC's `direction`; the first page has no cursor key at all.
+    expect(api.inputsOf('asset.list')).toEqual([
+      { limit: 2, direction: 'forward' },
+      { limit: 2, cursor: uuid(2), direction: 'forward' },
+    ]);
   });
 
   it("invalidating the router's pathKey refetches every loaded page, each with its own cursor", async () => {
@@ -60,9 +44,7 @@ describe('useKeysetList', () => {
     const { result, queryClient } = await renderAppHook(() => useAssets(), { api });
     await expect.poll(() => result.current.list.hasNextPage).toBe(true);
     await result.current.list.fetchNextPage();
-    await expect
-      .poll(() => names(result.current.list.data?.pages))
-      .toEqual(['Pump 001', 'Pump 002', 'Pump 003']);
+    await expect.poll(() => result.current.list.data?.pages.length).toBe(2);
 
     // Someone renamed an asset on each page; a mutation's onSuccess invalidates the router.
     api.handle({
@@ -77,11 +59,9 @@ describe('useKeysetList', () => {
     await expect
       .poll(() => names(result.current.list.data?.pages))
       .toEqual(['Renamed 1', 'Pump 002', 'Renamed 3']);
-    expect(api.inputsOf('asset.list')).toEqual([
-      { limit: 2 },
-      { limit: 2, cursor: uuid(2) },
-      { limit: 2 },
-      { limit: 2, cursor: uuid(2) },
+    expect(api.inputsOf('asset.list').slice(2)).toEqual([
+      { limit: 2, direction: 'forward' },
+      { limit: 2, cursor: uuid(2), direction: 'forward' },
     ]);
   });
 
@@ -100,6 +80,6 @@ describe('useKeysetList', () => {
     await rerender('pump');
     await expect.poll(() => names(result.current.list.data?.pages)).toEqual(['Pump 009']);
     expect(result.current.list.hasNextPage).toBe(false);
-    expect(api.inputsOf('asset.list').at(-1)).toEqual({ limit: 2, search: 'pump' });
+    expect(api.inputsOf('asset.list').at(-1)).toEqual({ limit: 2, search: 'pump', direction: 'forward' });
   });
 });
