@@ -3,7 +3,6 @@
 import { fileURLToPath } from 'node:url';
 
 import { configFromEnv, createDb, readDbEnv } from '@tenantry/db';
-import { DEMO, seed } from '@tenantry/db/tooling';
 
 import { loadEnv } from './env.ts';
 import type { ServerEnv } from './env.ts';
@@ -24,7 +23,9 @@ async function main(env: ServerEnv): Promise<void> {
     configFromEnv(readDbEnv({ DATABASE_URL: env.DATABASE_URL, PGLITE_DIR: env.PGLITE_DIR })),
   );
   const development = env.NODE_ENV === 'development';
-  if (development && (await seed(db.prisma)) === 'created') console.log('seeded the demo tenant');
+  // The seed is tooling: production never loads it.
+  const demo = development ? await import('@tenantry/db/tooling') : null;
+  if (demo && (await demo.seed(db.prisma)) === 'created') console.log('seeded the demo tenant');
   const authSecret = env.AUTH_SECRET ?? (await devAuthSecret(DEV_SECRET));
   const { app } = await buildServer({ env, db, authSecret });
 
@@ -61,9 +62,7 @@ async function main(env: ServerEnv): Promise<void> {
   console.log(
     `Tenantry API listening on ${address} (${db.kind === 'pglite' ? 'embedded PGlite' : 'PostgreSQL'})`,
   );
-  if (development) {
-    console.log(`demo sign-in: ${DEMO.email} / ${DEMO.password}`);
-  }
+  if (demo) console.log(`demo sign-in: ${demo.DEMO.email} / ${demo.DEMO.password}`);
 }
 
 let env: ServerEnv;

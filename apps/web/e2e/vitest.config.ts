@@ -1,5 +1,5 @@
 // Browser tests: real Chromium against a real server. Not part of `pnpm test`;
-// run with `pnpm test:e2e`, which builds the dashboard first.
+// run with `pnpm test:e2e`, which builds first.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({

@@ -16,14 +16,20 @@ import { importGraph } from './testing/import-graph.ts';
 
 const src = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const PACKAGE = JSON.parse(readFileSync(src('../package.json'), 'utf8')) as {
-  exports: Record<string, string>;
+  exports: Record<string, { 'tenantry-dist'?: string; default?: string } | undefined>;
 };
+
+/** Where an export leads: its source for tools and tests, and its build for production. */
+function entry(key: string) {
+  const target = PACKAGE.exports[key];
+  return { source: src(`../${target?.default ?? ''}`), build: target?.['tenantry-dist'] };
+}
 
 describe('the runtime entry (@tenantry/db)', () => {
   const graph = importGraph(src('./index.ts'));
 
   it('is the package\'s "." export', () => {
-    expect(src(`../${PACKAGE.exports['.'] ?? ''}`)).toBe(src('./index.ts'));
+    expect(entry('.')).toEqual({ source: src('./index.ts'), build: './dist/index.js' });
   });
 
   it('reaches the runtime (the walk is not vacuous)', () => {
@@ -58,7 +64,7 @@ describe('the tooling entry (@tenantry/db/tooling)', () => {
   const graph = importGraph(src('./tooling.ts'));
 
   it('is the package\'s "./tooling" export and holds migrations, owners and the seed', () => {
-    expect(src(`../${PACKAGE.exports['./tooling'] ?? ''}`)).toBe(src('./tooling.ts'));
+    expect(entry('./tooling')).toEqual({ source: src('./tooling.ts'), build: './dist/tooling.js' });
     for (const file of ['migrate.ts', 'owner.ts', 'seed.ts']) expect(graph.files).toContain(src(`./${file}`));
   });
 
@@ -72,7 +78,7 @@ describe('the enums entry (@tenantry/db/enums)', () => {
   const graph = importGraph(src('./enums.ts'));
 
   it('is the package\'s "./enums" export', () => {
-    expect(src(`../${PACKAGE.exports['./enums'] ?? ''}`)).toBe(src('./enums.ts'));
+    expect(entry('./enums')).toEqual({ source: src('./enums.ts'), build: './dist/enums.js' });
   });
 
   it('imports no Node builtin and not the Prisma runtime', () => {

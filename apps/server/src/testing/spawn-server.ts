@@ -1,4 +1,6 @@
-// The server as its own process (src/main.ts), for shutdown and multi-instance tests.
+// The server as its own process, for shutdown, multi-instance and production
+// tests: src/main.ts through tsx, or the production build (dist/main.js) with
+// plain node, as `pnpm start` runs it.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
@@ -9,6 +11,9 @@ import { migratedPgliteDir } from '@tenantry/db/testing';
 import { TEST_SECRET } from './test-server.ts';
 
 const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
+const BUILT_MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+/** How `pnpm start` runs the build: workspace packages resolve to their dist/ too. */
+export const BUILT_NODE_ARGS = ['--conditions=tenantry-dist', '--enable-source-maps', BUILT_MAIN];
 
 /**
  * Start-up takes 1–2 s on a quiet machine and up to ten times that on a loaded 2-core
@@ -33,12 +38,24 @@ process.on('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
 
-export async function spawnServer(env: Record<string, string>): Promise<SpawnedServer> {
-  // Without DATABASE_URL the server opens PGlite: a copy of the migrated
-  // template, so start-up skips initdb and the migrations.
-  const pgliteDir = env.DATABASE_URL ? undefined : await migratedPgliteDir();
-  // One process (node with tsx's loader), so signals reach the server itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+export interface SpawnOptions {
+  /** Run the production build with plain node (run `pnpm build` first). */
+  built?: boolean;
+  /** A PGlite directory to open (default: a copy of the migrated template, so start-up skips the migrations). */
+  pgliteDir?: string;
+}
+
+export async function spawnServer(
+  env: Record<string, string>,
+  options: SpawnOptions = {},
+): Promise<SpawnedServer> {
+  // Without DATABASE_URL the server opens PGlite: by default a copy of the
+  // migrated template, so start-up skips initdb and the migrations.
+  const copied = env.DATABASE_URL || options.pgliteDir ? undefined : await migratedPgliteDir();
+  const pgliteDir = options.pgliteDir ?? copied;
+  // One process (plain node, or node with tsx's loader), so signals reach the server itself.
+  const args = options.built ? BUILT_NODE_ARGS : ['--import', 'tsx', MAIN];
+  const child = spawn(process.execPath, args, {
     cwd: fileURLToPath(new URL('../..', import.meta.url)),
     env: {
       PATH: process.env.PATH,
@@ -64,7 +81,7 @@ export async function spawnServer(env: Record<string, string>): Promise<SpawnedS
   const exited = new Promise<number | null>((resolve) =>
     child.on('exit', (code) => {
       children.delete(child);
-      if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+      if (copied) rmSync(copied, { recursive: true, force: true });
       exitCode = code;
       resolve(code);
       for (const listener of listeners) listener();

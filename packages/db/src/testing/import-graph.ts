@@ -12,7 +12,7 @@ export interface ImportGraph {
   files: Set<string>;
   /** Bare specifiers (packages and builtins) imported by those files. */
   packages: Set<string>;
-  /** Relative specifiers imported dynamically, resolved to absolute paths (not followed). */
+  /** Specifiers imported dynamically, relative ones resolved to absolute paths (not followed). */
   dynamic: Set<string>;
 }
 
@@ -58,7 +58,7 @@ export function importGraph(entry: string): ImportGraph {
       else graph.packages.add(specifier);
     }
     for (const specifier of specifiers.dynamic) {
-      if (specifier.startsWith('.')) graph.dynamic.add(resolve(dirname(file), specifier));
+      graph.dynamic.add(specifier.startsWith('.') ? resolve(dirname(file), specifier) : specifier);
     }
   }
   return graph;

@@ -4,6 +4,8 @@ export type { TenantRows } from './fixtures.ts';
 export { rowCounts, schemaSnapshot } from './schema-snapshot.ts';
 export { TENANT_SCOPED_TABLES } from './tenancy.ts';
 export type { TenantTable } from './tenancy.ts';
+export { importGraph } from './import-graph.ts';
+export type { ImportGraph } from './import-graph.ts';
 export { migratedPgliteDir } from './template.ts';
 export { createTestDatabase, TEST_DATABASE_URL } from './test-db.ts';
 export type { TestDatabase, TestDatabaseOptions } from './test-db.ts';
