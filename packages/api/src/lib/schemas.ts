@@ -1,22 +1,22 @@
 // Input pieces shared by the domains' schemas. Every string, array and page size is bounded, and every
-// object is strict: an unknown key (tenantId, role, __proto__ …) is a 400.
+// object is strict: an unknown key (tenantId, role, __proto__ …) is a 400. Every string goes through
+// zText (text.ts): no NUL, no lone surrogate, no control character, NFC, trimmed.
 import { Role } from '@tenantry/db/enums';
 import { z } from 'zod';
 
+import { zText } from './text.ts';
+
+export { zText } from './text.ts';
+export { PASSWORD_MAX, PASSWORD_MIN, zPassword } from './password.ts';
+
 export const zId = z.uuid({ error: 'must be an id' });
-export const zName = z.string().trim().min(1, 'is required').max(120, 'is at most 120 characters');
-export const zEmail = z
-  .string()
-  .trim()
+/** A name: one line, 1 to 120 characters. */
+export const zName = zText({ min: 1, max: 120 });
+export const zEmail = zText({ max: 254 })
   .toLowerCase()
-  .max(254)
   .pipe(z.email({ error: 'must be an email address' }));
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
-export const zPassword = z
-  .string()
-  .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
-  .max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`);
+/** What a list is filtered by: one line, up to 100 characters; empty means no filter. */
+export const zSearch = zText({ max: 100 });
 
 /** A role anyone can be given; the owner's changes only by transfer. */
 export const zAssignableRole = z.enum(Role).exclude([Role.OWNER]);
@@ -37,7 +37,7 @@ export const zPaging = {
 
 export const zListBase = {
   ...zPaging,
-  search: z.string().trim().max(100).optional(),
+  search: zSearch.optional(),
 };
 
 export const zById = z.strictObject({ id: zId });

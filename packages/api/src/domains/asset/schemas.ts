@@ -1,24 +1,22 @@
 import { AssetStatus } from '@tenantry/db/enums';
 import { z } from 'zod';
 
-import { zId, zListBase, zName, zPage, zRef } from '../../lib/schemas.ts';
+import { zId, zListBase, zName, zPage, zRef, zText } from '../../lib/schemas.ts';
 
 /** The schema's statuses, in its order (for selects and filters). */
 export const ASSET_STATUSES = Object.values(AssetStatus);
 export const zAssetStatus = z.enum(AssetStatus);
-export const zAssetTag = z
-  .string()
-  .trim()
-  .min(1, 'is required')
-  .max(64, 'is at most 64 characters')
-  .regex(/^[A-Za-z0-9._\-/]+$/, 'may use letters, digits and . _ - / only');
+export const zAssetTag = zText({ min: 1, max: 64 }).regex(
+  /^[A-Za-z0-9._\-/]+$/,
+  'may use letters, digits and . _ - / only',
+);
 
 const fields = {
   tag: zAssetTag,
   name: zName,
-  category: z.string().trim().min(1, 'is required').max(60, 'is at most 60 characters'),
+  category: zText({ min: 1, max: 60 }),
   status: zAssetStatus,
-  serialNumber: z.string().trim().max(120).nullable(),
+  serialNumber: zText({ max: 120 }).nullable(),
   installedAt: z.iso.date({ error: 'must be a date (YYYY-MM-DD)' }).nullable(),
 };
 
@@ -48,7 +46,7 @@ export const ZListAssetsInput = z.strictObject({
   siteId: zId.optional(),
   buildingId: zId.optional(),
   status: zAssetStatus.optional(),
-  category: z.string().trim().max(60).optional(),
+  category: zText({ max: 60 }).optional(),
   /** Exact tag, for imports that match on it. */
   tag: zAssetTag.optional(),
 });

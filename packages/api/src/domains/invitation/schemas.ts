@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { zAssignableRole, zEmail, zListBase, zName, zPassword } from '../../lib/schemas.ts';
+import { zAssignableRole, zEmail, zListBase, zName, zPassword, zText } from '../../lib/schemas.ts';
 
 export const ZCreateInvitationInput = z.strictObject({
   email: zEmail,
@@ -16,7 +16,8 @@ export const ZListInvitationsInput = z.strictObject({
 export type TListInvitationsInput = z.infer<typeof ZListInvitationsInput>;
 
 export const ZAcceptInvitationInput = z.strictObject({
-  token: z.string().min(1).max(200),
+  // Trimmed: a link pasted with a trailing newline still works.
+  token: zText({ min: 1, max: 200 }),
   email: zEmail,
   name: zName,
   password: zPassword,

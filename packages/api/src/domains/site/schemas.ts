@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
-import { zId, zListBase, zName, zPage } from '../../lib/schemas.ts';
+import { zId, zListBase, zName, zPage, zText } from '../../lib/schemas.ts';
 
-const zAddress = z.string().trim().max(300, 'is at most 300 characters');
+/** A postal address may span lines (API clients send them so); the dashboard's field is one line. */
+const zAddress = zText({ max: 300, multiline: true });
 
 export const ZCreateSiteInput = z.strictObject({ name: zName, address: zAddress.nullable().optional() });
 export type TCreateSiteInput = z.infer<typeof ZCreateSiteInput>;
