@@ -3,12 +3,10 @@
 import type { Db } from '@tenantry/db';
 
 import type { Auth } from './auth.ts';
-import { parseSecret } from './lib/secrets.ts';
+import { resolvePrincipal } from './credentials.ts';
+import type { Principal } from './credentials.ts';
 
-/** Who is calling, as far as the credentials say. tenantProcedure checks it against the database. */
-export type Principal =
-  | { kind: 'session'; userId: string; tenantId: string }
-  | { kind: 'apiKey'; tenantId: string; keyHash: string };
+export type { Principal };
 
 export interface ContextOptions {
   db: Db;
@@ -31,21 +29,6 @@ export function createContextInner(options: ContextOptions) {
 }
 
 export type Context = ReturnType<typeof createContextInner>;
-
-/** An API key in `Authorization: Bearer tk_…`, or null. */
-function apiKeyPrincipal(headers: Headers): Principal | null {
-  const match = /^Bearer\s+(tk_\S+)$/i.exec(headers.get('authorization') ?? '');
-  const parsed = match?.[1] ? parseSecret('tk', match[1]) : null;
-  return parsed ? { kind: 'apiKey', tenantId: parsed.tenantId, keyHash: parsed.hash } : null;
-}
-
-export async function resolvePrincipal(auth: Auth, headers: Headers): Promise<Principal | null> {
-  const apiKey = apiKeyPrincipal(headers);
-  if (apiKey) return apiKey;
-  const session = await auth.api.getSession({ headers });
-  if (!session) return null;
-  return { kind: 'session', userId: session.user.id, tenantId: session.user.tenantId };
-}
 
 export async function createContext(options: Omit<ContextOptions, 'principal'> & { headers: Headers }) {
   return createContextInner({ ...options, principal: await resolvePrincipal(options.auth, options.headers) });

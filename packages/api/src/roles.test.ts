@@ -156,7 +156,7 @@ beforeAll(async () => {
   callers = {
     anonymous: h.anonymous,
     // Its sessions are gone already; this principal stands for one that outlived them.
-    deactivated: h.callerAs({ kind: 'session', userId: gone.id, tenantId: org.tenantId }),
+    deactivated: await h.callerWithToken(await h.sessionFor(gone.id)),
     member: member.caller,
     admin: admin.caller,
     owner,

@@ -1,12 +1,12 @@
 // initTRPC, once. Procedures narrow step by step (STYLE §1):
 // publicProcedure → authedProcedure → tenantProcedure → adminProcedure → ownerProcedure.
 import type { Role } from '@tenantry/db';
-import { withTenant } from '@tenantry/db';
+import { withTenantOf } from '@tenantry/db';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import { z, ZodError } from 'zod';
 
-import { resolveActor } from './actor.ts';
+import { bindActor } from './actor.ts';
 import type { AuditAction } from './audit/actions.ts';
 import { auditTrail, recordAudit } from './audit/record.ts';
 import type { Context } from './context.ts';
@@ -70,15 +70,15 @@ const TENANT_TRANSACTION = { maxWait: 5_000, timeout: 20_000 };
 
 /**
  * The tenant comes from the principal (session or API key) only. The whole call
- * runs in one transaction bound to it; a failed call rolls back. A mutation's
+ * runs in one transaction, which its first statement binds to that tenant while
+ * it checks the credential (bindActor); a failed call rolls back. A mutation's
  * audit event is written in that transaction once the mutation succeeds.
  */
 export const tenantProcedure = authedProcedure.use(({ ctx, next, meta, type, path }) =>
-  withTenant(
+  withTenantOf(
     ctx.db,
-    ctx.principal.tenantId,
-    async (db) => {
-      const actor = await resolveActor(db, ctx.principal);
+    (db) => bindActor(db, ctx.principal),
+    async (db, actor) => {
       if (type === 'mutation' && !meta?.audit) {
         throw new Error(`${path} is a mutation without an audit action in its meta`);
       }

@@ -98,15 +98,19 @@ export function scopeArgs(model: string, operation: string, args: Args, tenantId
   throw new TenantScopeError(`${model}.${operation} is not supported by a tenant-bound client`);
 }
 
-/** A client whose model queries can only reach one tenant's rows. */
-export function scopeToTenant(db: Db, tenantId: string) {
-  assertTenantId(tenantId);
+/**
+ * A client whose model queries can only reach one tenant's rows. The tenant is
+ * an id, or a function that returns it once it is known (see withTenantOf).
+ */
+export function scopeToTenant(db: Db, tenant: string | (() => string)) {
+  if (typeof tenant === 'string') assertTenantId(tenant);
+  const tenantOf = typeof tenant === 'string' ? () => tenant : tenant;
   return db.$extends({
     name: 'tenant-scope',
     query: {
       $allModels: {
         $allOperations({ model, operation, args, query }) {
-          return query(scopeArgs(model, operation, args, tenantId));
+          return query(scopeArgs(model, operation, args, tenantOf()));
         },
       },
     },
@@ -126,15 +130,51 @@ export interface TenantTransactionOptions {
  * Runs `fn` in one transaction bound to `tenantId`: app.tenant_id is set for
  * row-level security first, and every model query is scoped by the client.
  */
-export async function withTenant<T>(
+export function withTenant<T>(
   db: Db,
   tenantId: string,
   fn: (tx: TenantDb) => Promise<T>,
   options?: TenantTransactionOptions,
 ): Promise<T> {
-  const scoped = scopeToTenant(db, tenantId);
+  assertTenantId(tenantId);
+  return withTenantOf(
+    db,
+    async (tx) => {
+      await tx.$executeRaw`select set_config('app.tenant_id', ${tenantId}, true)`;
+      return { tenantId, value: undefined };
+    },
+    (tx) => fn(tx),
+    options,
+  );
+}
+
+/** What a bind step found: the tenant it bound the transaction to, and anything else the work needs. */
+export interface Bound<B> {
+  tenantId: string;
+  value: B;
+}
+
+/**
+ * Like withTenant, for a tenant that the transaction itself finds out: `bind`
+ * runs first (raw SQL only; model queries are refused until it returns) and
+ * must set app.tenant_id to the tenant it returns, in the same statement that
+ * finds it if it can, so that a call costs no extra round trip.
+ */
+export async function withTenantOf<B, T>(
+  db: Db,
+  bind: (tx: TenantDb) => Promise<Bound<B>>,
+  fn: (tx: TenantDb, bound: B) => Promise<T>,
+  options?: TenantTransactionOptions,
+): Promise<T> {
+  let tenantId: string | null = null;
+  const scoped = scopeToTenant(db, () => {
+    if (tenantId === null) throw new TenantScopeError('no tenant is bound to this transaction yet');
+    return tenantId;
+  });
   return scoped.$transaction(async (tx) => {
-    await tx.$executeRaw`select set_config('app.tenant_id', ${tenantId}, true)`;
-    return fn(tx);
+    const bound = await bind(tx);
+    assertTenantId(bound.tenantId);
+    tenantId = bound.tenantId;
+    return fn(tx, bound.value);
   }, options);
 }

@@ -1,6 +1,8 @@
 // A real stack for router tests: a throwaway database (PGlite, or PostgreSQL
 // with TEST_DATABASE_URL), better-auth on it, and callers that authenticate
 // the way HTTP requests do (bearer session tokens through createContext).
+import { randomBytes } from 'node:crypto';
+
 import type { Db } from '@tenantry/db';
 import { createTestDatabase } from '@tenantry/db/testing';
 import type { TestDatabase } from '@tenantry/db/testing';
@@ -36,8 +38,10 @@ export interface Harness {
   anonymous: Caller;
   /** A caller authenticated as HTTP would: `Authorization: Bearer <token>` through createContext. */
   callerWithToken(token: string, extraHeaders?: Record<string, string>): Promise<Caller>;
-  /** A caller with a principal set directly, skipping better-auth. */
+  /** A caller with a principal set directly, skipping the request's credentials. */
   callerAs(principal: Principal): Caller;
+  /** A session for `userId` written straight into the database (one that outlived what should have ended it); its token. */
+  sessionFor(userId: string): Promise<string>;
   register(label: string): Promise<Org>;
   /** Invites and accepts a new member of `org` with `role`. */
   addMember(org: Org, role: 'ADMIN' | 'MEMBER', label: string): Promise<Member>;
@@ -58,11 +62,15 @@ export interface HarnessOptions {
    * tenant-bound client's scoping and prove RLS alone.
    */
   wrapDb?: (db: Db) => Db;
+  /** PostgreSQL only: connects the app through another URL to the test database, e.g. a counting proxy's. */
+  through?: (databaseUrl: string) => Promise<string>;
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const db = await createTestDatabase();
-  const base = options.connection === 'owner' ? db.openOwnerPrisma() : (await db.openApp()).prisma;
+  const through = options.through && db.url ? await options.through(db.url) : undefined;
+  const base =
+    options.connection === 'owner' ? db.openOwnerPrisma() : (await db.openApp(undefined, through)).prisma;
   const prisma = options.wrapDb ? options.wrapDb(base) : base;
   const auth = createAuth({
     db: base,
@@ -131,6 +139,14 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     anonymous,
     callerWithToken,
     callerAs: (principal) => createCaller(createContextInner({ db: prisma, auth, principal })),
+    sessionFor: async (userId) => {
+      const token = randomBytes(24).toString('base64url');
+      await db.owner.exec(
+        `insert into sessions (id, token, user_id, expires_at, updated_at)
+         values (gen_random_uuid(), '${token}', '${userId}', now() + interval '1 day', now())`,
+      );
+      return token;
+    },
     register,
     addMember,
     close: () => db.close(),

@@ -8,4 +8,6 @@ export { importGraph } from './import-graph.ts';
 export type { ImportGraph } from './import-graph.ts';
 export { migratedPgliteDir } from './template.ts';
 export { createTestDatabase, TEST_DATABASE_URL } from './test-db.ts';
+export { startWireCounter } from './wire-counter.ts';
+export type { WireCounter } from './wire-counter.ts';
 export type { TestDatabase, TestDatabaseOptions } from './test-db.ts';

@@ -31,8 +31,11 @@ export interface TestDatabase {
   asApp<T = Record<string, unknown>>(sql: string, params?: unknown[], tenantId?: string): Promise<T[]>;
   /** Like asApp, as better-auth's role. */
   asAuth<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
-  /** Opens the runtime client (Prisma as the app role). */
-  openApp(pool?: PoolOptions): Promise<Database>;
+  /**
+   * Opens the runtime client (Prisma as the app role). On PostgreSQL `through`
+   * is another URL to the same database, e.g. a round-trip counting proxy's.
+   */
+  openApp(pool?: PoolOptions, through?: string): Promise<Database>;
   /**
    * Opens Prisma as the owner, whom RLS does not bind: for proving the
    * tenant-bound client alone. On PGlite, do not combine it with openApp().
@@ -139,8 +142,8 @@ async function postgresTestDatabase(serverUrl: string, options: TestDatabaseOpti
     asApp: <T>(sql: string, params: unknown[] = [], tenantId?: string) =>
       run<T>(APP_ROLE, sql, params, tenantId),
     asAuth: <T>(sql: string, params: unknown[] = []) => run<T>(AUTH_ROLE, sql, params),
-    openApp: async (poolOptions) => {
-      const app = await createDb({ kind: 'postgres', url: url.toString(), pool: poolOptions });
+    openApp: async (poolOptions, through) => {
+      const app = await createDb({ kind: 'postgres', url: through ?? url.toString(), pool: poolOptions });
       apps.push(app);
       return app;
     },

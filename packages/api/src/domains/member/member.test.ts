@@ -78,9 +78,9 @@ describe('deactivation and role changes take effect on the next request', () => 
     const m = await h.addMember(org, 'MEMBER', 'promoted');
     expect(await outcome(m.caller.audit.list({}))).toBe('FORBIDDEN');
     await org.owner.caller.member.updateRole({ userId: m.id, role: 'ADMIN' });
-    // The role is read on every call, never cached: even a context built before the change sees it…
-    expect(await outcome(m.caller.audit.list({}))).toBe('OK');
-    // …and the old session is gone, so the next request must sign in again.
+    // The session is checked on every call, never cached: even a context built before the change finds it ended…
+    expect(await outcome(m.caller.audit.list({}))).toBe('UNAUTHORIZED');
+    // …because the old session is gone, so the next request must sign in again.
     expect(await sessionsOf(m.id)).toBe(0);
     expect(await outcome((await h.callerWithToken(m.token)).audit.list({}))).toBe('UNAUTHORIZED');
     const again = await h.auth.api.signInEmail({ body: { email: m.email, password: PASSWORD } });

@@ -1,0 +1,150 @@
+// The query budget, like Django's assertNumQueries: the database round trips
+// one HTTP call of each procedure costs, counted at the wire by a proxy in
+// front of PostgreSQL (every extended-protocol exchange ends with one Sync).
+// A change that adds a round trip fails here, and so does a procedure missing
+// from the table. Counts, never times.
+import { startWireCounter } from '@tenantry/db/testing';
+import type { WireCounter } from '@tenantry/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createHarness, PASSWORD, procedurePaths } from './testing/harness.ts';
+import type { Caller, Harness, Org } from './testing/harness.ts';
+import { callOverHttp } from './testing/over-http.ts';
+
+let h: Harness;
+let org: Org;
+let owner: Caller;
+let counter: WireCounter;
+let cookie: string;
+let siteId: string;
+let buildingId: string;
+let n = 0;
+const unique = (label: string) => `${label}-${(n += 1)}`;
+const asset = async () =>
+  (await owner.asset.create({ buildingId, tag: unique('T'), name: 'Pump', category: 'HVAC' })).id;
+const member = async () => (await h.addMember(org, 'MEMBER', unique('m'))).id;
+
+/**
+ * Each procedure's round trips for one call, and a fresh valid input. A tenant
+ * call is BEGIN, the statement that checks the session and binds the tenant,
+ * its own statements and COMMIT; a mutation adds its audit row.
+ */
+const BUDGET: Record<string, [number, () => Promise<unknown>]> = {
+  'organization.register': [
+    24,
+    () =>
+      Promise.resolve({
+        organizationName: 'Budget Co',
+        name: 'B',
+        email: `${unique('reg')}@example.test`,
+        password: PASSWORD,
+      }),
+  ],
+  'organization.current': [5, () => Promise.resolve(undefined)],
+  'organization.update': [5, () => Promise.resolve({ plan: 'team' })],
+  'organization.members': [4, () => Promise.resolve({})],
+  'member.updateRole': [8, async () => ({ userId: await member(), role: 'ADMIN' })],
+  'member.deactivate': [8, async () => ({ userId: await member() })],
+  'member.reactivate': [
+    9,
+    async () => {
+      const userId = await member();
+      await owner.member.deactivate({ userId });
+      return { userId };
+    },
+  ],
+  'member.transferOwnership': [10, async () => ({ userId: await member() })],
+  'invitation.create': [12, () => Promise.resolve({ email: `${unique('inv')}@example.test` })],
+  'invitation.list': [5, () => Promise.resolve({})],
+  'invitation.revoke': [
+    5,
+    async () => ({
+      id: (await owner.invitation.create({ email: `${unique('rv')}@example.test` })).invitation.id,
+    }),
+  ],
+  'invitation.accept': [
+    27,
+    async () => {
+      const email = `${unique('acc')}@example.test`;
+      const { token } = await owner.invitation.create({ email });
+      return { token, email, name: 'Newcomer', password: PASSWORD };
+    },
+  ],
+  'site.list': [4, () => Promise.resolve({})],
+  'site.byId': [4, () => Promise.resolve({ id: siteId })],
+  'site.create': [6, () => Promise.resolve({ name: unique('site') })],
+  'site.update': [7, () => Promise.resolve({ id: siteId, address: unique('addr') })],
+  'site.delete': [6, async () => ({ id: (await owner.site.create({ name: unique('doomed') })).id })],
+  'building.list': [5, () => Promise.resolve({ siteId })],
+  'building.byId': [5, () => Promise.resolve({ id: buildingId })],
+  'building.create': [8, () => Promise.resolve({ siteId, name: unique('b') })],
+  'building.update': [9, () => Promise.resolve({ id: buildingId, floors: 4 })],
+  'building.delete': [
+    7,
+    async () => ({ id: (await owner.building.create({ siteId, name: unique('doomed') })).id }),
+  ],
+  'asset.list': [6, () => Promise.resolve({ buildingId })],
+  'asset.byId': [6, async () => ({ id: await asset() })],
+  'asset.create': [
+    11,
+    () => Promise.resolve({ buildingId, tag: unique('T'), name: 'Pump', category: 'Plumbing' }),
+  ],
+  'asset.stats': [9, () => Promise.resolve(undefined)],
+  'asset.import': [
+    7,
+    () => Promise.resolve({ rows: [{ buildingId, tag: unique('IMP'), name: 'Imported', category: 'HVAC' }] }),
+  ],
+  'asset.update': [11, async () => ({ id: await asset(), status: 'MAINTENANCE' })],
+  'asset.delete': [8, async () => ({ id: await asset() })],
+  'audit.list': [5, () => Promise.resolve({})],
+  'apiKey.create': [7, () => Promise.resolve({ name: unique('key'), role: 'MEMBER' })],
+  'apiKey.list': [5, () => Promise.resolve({})],
+  'apiKey.revoke': [5, async () => ({ id: (await owner.apiKey.create({ name: unique('key') })).apiKey.id })],
+};
+
+beforeAll(async () => {
+  h = await createHarness({
+    through: async (url) => {
+      counter = await startWireCounter(url);
+      return counter.url;
+    },
+  });
+  org = await h.register('budget');
+  owner = org.owner.caller;
+  siteId = (await owner.site.create({ name: 'Budget HQ' })).id;
+  buildingId = (await owner.building.create({ siteId, name: 'Main' })).id;
+  // The owner signs in as a browser does, and calls with better-auth's signed cookie.
+  const signedIn = await h.auth.api.signInEmail({
+    body: { email: org.owner.email, password: PASSWORD },
+    returnHeaders: true,
+  });
+  cookie = signedIn.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+});
+afterAll(async () => {
+  await h.close();
+  await counter.close();
+});
+
+// Transferring ownership demotes the owner, so it goes last.
+const PATHS = [...procedurePaths.filter((p) => p !== 'member.transferOwnership'), 'member.transferOwnership'];
+
+describe('query budget (round trips per HTTP call)', { tags: ['postgres'] }, () => {
+  it('covers every procedure of the router', () => {
+    expect(procedurePaths.filter((p) => !(p in BUDGET))).toEqual([]);
+  });
+
+  for (const path of PATHS) {
+    const [budget, input] = BUDGET[path] ?? [0, () => Promise.resolve(undefined)];
+    it(`${path}: ${budget}`, async () => {
+      const args = await input();
+      counter.reset();
+      const response = await callOverHttp(h, path, args, { cookie });
+      const sent = counter.statements();
+      expect(response.status, await response.text()).toBe(200);
+      expect(counter.roundTrips(), sent.join('\n')).toBe(budget);
+    });
+  }
+});
