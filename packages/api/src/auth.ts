@@ -9,6 +9,7 @@ import { APIError } from 'better-auth/api';
 import { bearer } from 'better-auth/plugins/bearer';
 import { v7 as uuidv7 } from 'uuid';
 
+import { authInputHook } from './auth-input.ts';
 import { PASSWORD_MAX, PASSWORD_MIN } from './lib/schemas.ts';
 
 export interface AuthOptions {
@@ -80,6 +81,8 @@ export function createAuth(options: AuthOptions) {
         },
       },
     },
+    // Text and password rules on better-auth's own endpoints (auth-input.ts).
+    hooks: { before: authInputHook },
     plugins: [bearer()],
     telemetry: { enabled: false },
     ...(options.log && { logger: { log: options.log } }),
