@@ -37,6 +37,7 @@ const restrictImports = (...patterns) => ['error', { patterns }];
 const ENV_READERS = [
   'apps/cli/src/env.ts',
   'apps/server/src/env.ts',
+  'bench/src/env.ts',
   'packages/api/src/env.ts',
   'packages/db/src/env.ts',
   // Test-only code: the test database URL, PATH for spawned processes, NODE_ENV per test file.
