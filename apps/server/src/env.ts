@@ -33,6 +33,11 @@ const schema = z.object({
   /** tRPC calls per client IP and minute; sign-in and sign-up have their own, stricter limit. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Rate-limit counters in Redis, shared by every instance; unset: in each process's memory. */
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** The built dashboard, served in production. */
   WEB_DIST: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
 });

@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
 import { createAuth } from '@tenantry/api';
 import type { Auth } from '@tenantry/api';
 import type { Database } from '@tenantry/db';
@@ -12,7 +11,7 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 
 import type { ServerEnv } from './env.ts';
-import { createLimiter, databaseRateLimitStore } from './rate-limit.ts';
+import { createRateLimits } from './rate-limit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { trpcRoutes } from './routes/trpc.ts';
@@ -88,15 +87,12 @@ export async function buildServer({
     },
   });
   await app.register(fastifyCors, { origin: env.TRUSTED_ORIGINS, credentials: true });
-  // A database that is down fails the request anyway; the limiter then steps aside.
-  await app.register(fastifyRateLimit, {
-    global: false,
-    store: databaseRateLimitStore(db.prisma),
-    skipOnError: true,
-  });
+  // In memory, or in Redis shared by every instance when REDIS_URL is set.
+  const rateLimits = await createRateLimits(env.REDIS_URL, app.log);
+  app.addHook('onClose', () => rateLimits.close());
 
   const auth = createAuth({
-    db: db.prisma,
+    db: db.auth,
     secret: authSecret,
     baseURL: env.PUBLIC_URL,
     trustedOrigins: env.TRUSTED_ORIGINS,
@@ -105,8 +101,8 @@ export async function buildServer({
       app.log[level]({ source: 'better-auth' }, message);
     },
   });
-  const limitCalls = createLimiter(app, 'calls', env.RATE_LIMIT_PER_MINUTE);
-  const limitSignIn = createLimiter(app, 'sign-in', env.AUTH_RATE_LIMIT_PER_MINUTE);
+  const limitCalls = rateLimits.limiter('calls', env.RATE_LIMIT_PER_MINUTE);
+  const limitSignIn = rateLimits.limiter('sign-in', env.AUTH_RATE_LIMIT_PER_MINUTE);
 
   healthRoutes(app, db.prisma);
   authRoutes(app, { auth, publicUrl: env.PUBLIC_URL, limitSignIn });

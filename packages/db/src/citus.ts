@@ -25,12 +25,11 @@ export const CITUS_PLACEMENT = {
   Asset: 'distributed',
   AuditEvent: 'distributed',
   ApiKey: 'distributed',
-  // better-auth's tables and the rate-limit counters are looked up by token,
-  // name or client address, never by tenant: they stay on the coordinator.
+  // better-auth's tables are looked up by token or name, never by tenant:
+  // they stay on the coordinator.
   Session: 'local',
   Account: 'local',
   Verification: 'local',
-  RateLimit: 'local',
 } as const satisfies Record<Prisma.ModelName, CitusPlacement>;
 
 /** Tables no model describes; they stay on the coordinator. */

@@ -3,11 +3,17 @@
 import type { TestTagDefinition } from 'vitest/config';
 
 const postgres = Boolean(process.env.TEST_DATABASE_URL);
+const redis = Boolean(process.env.TEST_REDIS_URL);
 
 export const TEST_TAGS = [
   {
     name: 'postgres',
     description: 'needs PostgreSQL: set TEST_DATABASE_URL (CI runs them in its second pass)',
     skip: !postgres,
+  },
+  {
+    name: 'redis',
+    description: 'needs Redis: set TEST_REDIS_URL, e.g. redis://127.0.0.1:6379 (CI starts Redis and sets it)',
+    skip: !redis,
   },
 ] satisfies TestTagDefinition[];

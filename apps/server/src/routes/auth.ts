@@ -19,8 +19,12 @@ export function authRoutes(app: FastifyInstance, { auth, publicUrl, limitSignIn 
     method: ['GET', 'POST'],
     url: '/api/auth/*',
     handler: async (req: FastifyRequest, reply) => {
-      if (SIGN_IN.test(req.url) && !(await limitSignIn(req))) {
-        return reply.code(429).send({ error: 'Too many sign-in attempts. Try again in a minute.' });
+      const verdict = SIGN_IN.test(req.url) ? await limitSignIn(req.ip) : undefined;
+      if (verdict && !verdict.allowed) {
+        return reply
+          .code(429)
+          .header('retry-after', String(verdict.retryAfterSeconds))
+          .send({ error: 'Too many sign-in attempts. Try again in a minute.' });
       }
       // Built on the configured public URL, never on the Host header.
       const url = new URL(req.url, publicUrl);

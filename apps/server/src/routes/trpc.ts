@@ -1,6 +1,6 @@
 // tRPC at /trpc. Before a request reaches it: every call in a batch spends one
-// unit of the rate limit (sign-up and invitation acceptance also spend the
-// stricter sign-in limit), and a cookie-authenticated mutation must come from
+// point of the rate limit, a batch in one operation (sign-up and invitation
+// acceptance also spend the stricter sign-in limit), and a cookie-authenticated mutation must come from
 // a trusted origin. tRPC itself rejects non-JSON bodies and oversized batches.
 import { appRouter, createContext } from '@tenantry/api';
 import type { Auth } from '@tenantry/api';
@@ -41,10 +41,15 @@ export async function trpcRoutes(app: FastifyInstance, options: Options): Promis
   await app.register(async (scope) => {
     scope.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
       const calls = callsOf(req.url);
-      for (const call of calls) {
-        const allowed =
-          (await options.limitCalls(req)) && (!SIGN_UP_CALLS.has(call) || (await options.limitSignIn(req)));
-        if (!allowed) return reply.code(429).send({ error: 'Too many requests. Try again in a minute.' });
+      const signUps = calls.filter((call) => SIGN_UP_CALLS.has(call)).length;
+      // One operation per limit, however large the batch: N calls spend N points at once.
+      let verdict = calls.length ? await options.limitCalls(req.ip, calls.length) : undefined;
+      if (signUps && verdict?.allowed) verdict = await options.limitSignIn(req.ip, signUps);
+      if (verdict && !verdict.allowed) {
+        return reply
+          .code(429)
+          .header('retry-after', String(verdict.retryAfterSeconds))
+          .send({ error: 'Too many requests. Try again in a minute.' });
       }
       const usesCookie = Boolean(req.headers.cookie) && !req.headers.authorization;
       if (req.method === 'POST' && usesCookie && isForeignOrigin(req, options.trustedOrigins)) {
