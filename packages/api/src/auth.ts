@@ -1,8 +1,9 @@
 // better-auth: email and password (argon2id), database sessions, bearer
-// tokens. It reaches the database only through authClient(), as the
+// tokens. It reaches the database only through the auth client (the
+// Database's `auth`, or authClient() over another Prisma client), as the
 // tenantry_auth role.
-import { authClient, hashPassword, verifyPassword } from '@tenantry/db';
-import type { Db } from '@tenantry/db';
+import { hashPassword, verifyPassword } from '@tenantry/db';
+import type { AuthDb } from '@tenantry/db';
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { APIError } from 'better-auth/api';
@@ -13,7 +14,8 @@ import { authInputHook } from './auth-input.ts';
 import { PASSWORD_MAX, PASSWORD_MIN } from './lib/schemas.ts';
 
 export interface AuthOptions {
-  db: Db;
+  /** better-auth's client, as tenantry_auth: createDb()'s `auth`. */
+  db: AuthDb;
   /** At least 32 random characters; signs session cookies. */
   secret: string;
   /** The server's public origin, e.g. http://localhost:3000. */
@@ -28,7 +30,7 @@ export interface AuthOptions {
 export type AuthLogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export function createAuth(options: AuthOptions) {
-  const db = authClient(options.db);
+  const db = options.db;
   return betterAuth({
     appName: 'Tenantry',
     secret: options.secret,

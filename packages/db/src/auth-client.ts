@@ -1,7 +1,12 @@
-// The client better-auth uses. Each of its queries runs in a short transaction
-// as tenantry_auth (see the auth_service_role migration): the role that may
-// find a user by email or a session by token before any tenant is known. It
-// reaches only better-auth's models.
+// The client better-auth uses, as tenantry_auth (see the auth_service_role
+// migration): the role that may find a user by email or a session by token
+// before any tenant is known. It reaches only better-auth's models.
+//
+// On PostgreSQL it has a small pool of its own whose connections run as that
+// role from the start (createDb), so each of better-auth's queries is one
+// round trip. PGlite is one connection shared with the app, so there each query
+// runs in a short transaction that switches the role (authClient's
+// `per-statement` mode), and the connection goes back to the app role after.
 import type { Db } from './client.ts';
 
 export const AUTH_ROLE = 'tenantry_auth';
@@ -11,7 +16,16 @@ export class AuthScopeError extends Error {
   override name = 'AuthScopeError';
 }
 
-export function authClient(db: Db) {
+export interface AuthClientOptions {
+  /**
+   * `bound`: the connections already run as tenantry_auth. `per-statement`
+   * (the default): each query switches to it in a transaction of its own.
+   */
+  role?: 'bound' | 'per-statement';
+}
+
+export function authClient(db: Db, options: AuthClientOptions = {}) {
+  const perStatement = (options.role ?? 'per-statement') === 'per-statement';
   return db.$extends({
     name: 'auth-service',
     query: {
@@ -20,6 +34,7 @@ export function authClient(db: Db) {
           if (!AUTH_MODELS.has(model)) {
             throw new AuthScopeError(`${model} is not reachable through the auth client`);
           }
+          if (!perStatement) return query(args);
           const [, result] = await db.$transaction([
             db.$executeRawUnsafe(`set local role ${AUTH_ROLE}`),
             query(args),

@@ -6,9 +6,12 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 
+import { AUTH_ROLE, authClient } from './auth-client.ts';
+import type { AuthDb } from './auth-client.ts';
 import { readDbEnv } from './env.ts';
 import { PrismaClient } from './generated/client.ts';
 import { PGliteAdapterFactory } from './adapters.ts';
+import { PGLITE_EXTENSIONS } from './pglite-extensions.ts';
 
 export const APP_ROLE = 'tenantry_app';
 
@@ -17,6 +20,8 @@ export type Db = PrismaClient;
 export interface Database {
   /** Prisma, running as the app role. Scope it with withTenant() before touching tenant data. */
   prisma: Db;
+  /** better-auth's client, as tenantry_auth (auth-client.ts). */
+  auth: AuthDb;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
 }
@@ -24,6 +29,8 @@ export interface Database {
 export interface PoolOptions {
   /** Connections in the pool. */
   max?: number;
+  /** Connections in better-auth's pool (PostgreSQL). */
+  authMax?: number;
   /** How long a query waits for a free connection before it fails. */
   acquireTimeoutMs?: number;
 }
@@ -51,7 +58,7 @@ export async function createDb(config: DbConfig = configFromEnv()): Promise<Data
 /** Opens PGlite in memory (`memory://`) or persisted in a folder, created if missing. */
 export async function openPgliteAt(dataDir: string): Promise<PGlite> {
   if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
-  return PGlite.create(dataDir);
+  return PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS });
 }
 
 // The migration tooling (and through it the WASM schema engine) is loaded only
@@ -76,6 +83,7 @@ async function openPglite(config: Extract<DbConfig, { kind: 'pglite' }>): Promis
   const owned = !config.pglite;
   return {
     prisma,
+    auth: authClient(prisma),
     kind: 'pglite',
     close: async () => {
       await prisma.$disconnect();
@@ -94,18 +102,24 @@ async function openPostgres(config: Extract<DbConfig, { kind: 'postgres' }>): Pr
       await owner.close();
     }
   }
-  const adapter = new PrismaPg({
-    connectionString: config.url,
-    max: config.pool?.max ?? 10,
-    connectionTimeoutMillis: config.pool?.acquireTimeoutMs ?? 5_000,
-    idleTimeoutMillis: 30_000,
-    // Every pooled connection switches to the app role as it opens.
-    options: `-c role=${APP_ROLE}`,
-  });
-  const prisma = new PrismaClient({ adapter });
+  // Every pooled connection switches to its role as it opens.
+  const pool = (role: string, max: number) =>
+    new PrismaPg({
+      connectionString: config.url,
+      max,
+      connectionTimeoutMillis: config.pool?.acquireTimeoutMs ?? 5_000,
+      idleTimeoutMillis: 30_000,
+      options: `-c role=${role}`,
+    });
+  const prisma = new PrismaClient({ adapter: pool(APP_ROLE, config.pool?.max ?? 10) });
+  // better-auth's own few connections: sign-in and its session endpoints only.
+  const authPrisma = new PrismaClient({ adapter: pool(AUTH_ROLE, config.pool?.authMax ?? 3) });
   return {
     prisma,
+    auth: authClient(authPrisma, { role: 'bound' }),
     kind: 'postgres',
-    close: () => prisma.$disconnect(),
+    close: async () => {
+      await Promise.all([prisma.$disconnect(), authPrisma.$disconnect()]);
+    },
   };
 }

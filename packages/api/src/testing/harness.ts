@@ -3,6 +3,7 @@
 // the way HTTP requests do (bearer session tokens through createContext).
 import { randomBytes } from 'node:crypto';
 
+import { authClient } from '@tenantry/db';
 import type { Db } from '@tenantry/db';
 import { createTestDatabase } from '@tenantry/db/testing';
 import type { TestDatabase } from '@tenantry/db/testing';
@@ -69,11 +70,11 @@ export interface HarnessOptions {
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const db = await createTestDatabase();
   const through = options.through && db.url ? await options.through(db.url) : undefined;
-  const base =
-    options.connection === 'owner' ? db.openOwnerPrisma() : (await db.openApp(undefined, through)).prisma;
+  const app = options.connection === 'owner' ? null : await db.openApp(undefined, through);
+  const base = app?.prisma ?? db.openOwnerPrisma();
   const prisma = options.wrapDb ? options.wrapDb(base) : base;
   const auth = createAuth({
-    db: base,
+    db: app?.auth ?? authClient(base),
     secret: 'a-test-secret-of-at-least-thirty-two-chars',
     baseURL: 'http://localhost:3000',
     // Failed sign-ins are expected here (the tests assert on their outcome); errors still show.
