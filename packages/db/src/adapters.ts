@@ -48,8 +48,75 @@ function runningWholeScripts(
   return adapter;
 }
 
+function toDriverError(error: unknown): unknown {
+  if (!isPostgresError(error)) return error;
+  const { code, severity, message, detail, column, hint } = error;
+  return new DriverAdapterError({
+    kind: 'postgres',
+    code,
+    severity,
+    message,
+    detail,
+    column,
+    hint,
+    originalCode: code,
+    originalMessage: message,
+  });
+}
+
+/**
+ * pglite-prisma-adapter (0.7) loses an error raised by COMMIT itself, such as a
+ * deferred constraint trigger's: PGlite rolls the transaction back, yet the
+ * adapter's commit() resolves, and the caller is told its write succeeded.
+ * This keeps each PGlite transaction's own outcome, found through the PGlite
+ * transaction the adapter's transaction wraps, and commit() rethrows it.
+ */
+function surfacingCommitErrors(pglite: PGlite, adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const outcomes = new WeakMap<object, Promise<unknown>>();
+  const client = new Proxy(pglite, {
+    get(target, prop) {
+      if (prop === 'transaction') {
+        return <T>(fn: (tx: object) => Promise<T>) => {
+          let settle: (p: Promise<unknown>) => void = () => undefined;
+          const outcome = new Promise<Promise<unknown>>((resolve) => (settle = resolve)).then((p) => p);
+          outcome.catch(() => undefined); // read by commit(); a rollback's outcome is nobody's business
+          const run = target.transaction((tx) => {
+            outcomes.set(tx, outcome);
+            return fn(tx);
+          });
+          settle(run);
+          return run;
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  const inner = (adapter as unknown as { client: PGlite }).client;
+  if (inner !== pglite) throw new Error('pglite-prisma-adapter changed: review surfacingCommitErrors');
+  (adapter as unknown as { client: PGlite }).client = client;
+  const start = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel) => {
+    const tx = await start(isolationLevel);
+    const outcome = outcomes.get((tx as unknown as { client: object }).client);
+    if (!outcome) throw new Error('pglite-prisma-adapter changed: review surfacingCommitErrors');
+    const commit = tx.commit.bind(tx);
+    tx.commit = async () => {
+      await commit();
+      await outcome.catch((error: unknown) => {
+        throw toDriverError(error);
+      });
+    };
+    return tx;
+  };
+  return adapter;
+}
+
 async function connectPglite(pglite: PGlite, owned: boolean): Promise<SqlDriverAdapter> {
-  const adapter = runningWholeScripts(await new PrismaPGlite(pglite).connect(), (s) => pglite.exec(s));
+  const adapter = runningWholeScripts(
+    surfacingCommitErrors(pglite, await new PrismaPGlite(pglite).connect()),
+    (s) => pglite.exec(s),
+  );
   if (owned) adapter.dispose = () => pglite.close();
   return adapter;
 }

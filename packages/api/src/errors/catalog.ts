@@ -34,6 +34,10 @@ export const APP_ERRORS = {
   ALREADY_OWNER: { trpc: 'BAD_REQUEST', message: 'You already own this organization.' },
   OWNERSHIP_TO_INACTIVE: { trpc: 'CONFLICT', message: 'Ownership can go only to an active member.' },
   OWNERSHIP_BY_API_KEY: { trpc: 'FORBIDDEN', message: 'Ownership cannot be transferred with an API key.' },
+  OWNERSHIP_CHANGED: {
+    trpc: 'CONFLICT',
+    message: 'Ownership changed while this request waited. Reload and try again.',
+  },
   // Seats
   SEATS_EXHAUSTED: {
     trpc: 'CONFLICT',
@@ -42,6 +46,11 @@ export const APP_ERRORS = {
   SEATS_BELOW_ACTIVE: {
     trpc: 'CONFLICT',
     message: 'Seats cannot go below the active members.',
+    field: 'seats',
+  },
+  SEATS_HELD_BY_INVITATIONS: {
+    trpc: 'CONFLICT',
+    message: 'Pending invitations hold these seats. Revoke invitations first.',
     field: 'seats',
   },
   // Invitations and accounts

@@ -13,21 +13,52 @@ const UNIQUE: Record<string, AppErrorCode> = {
   sites_tenant_id_name_key: 'SITE_NAME_TAKEN',
   buildings_tenant_id_site_id_name_key: 'BUILDING_NAME_TAKEN',
   assets_tenant_id_tag_key: 'ASSET_TAG_TAKEN',
+  users_one_owner_per_tenant: 'OWNERSHIP_CHANGED',
+};
+
+/**
+ * The database's own invariant checks (migration *_owner_seat_invariants):
+ * check_violation raised by a trigger whose message opens with its name. The
+ * services check first under a lock, so reaching one means a write that
+ * skipped the lock, or a change that raced it.
+ */
+const CHECKS: Record<string, AppErrorCode> = {
+  tenant_organisations_seats_cover_members: 'SEATS_EXHAUSTED',
+  tenant_organisations_owner_is_owner: 'CONCURRENT_CHANGE',
 };
 
 interface AdapterCause {
+  originalCode?: string;
   originalMessage?: string;
   constraint?: { index?: string };
 }
 
+const adapterCause = (error: Prisma.PrismaClientKnownRequestError) =>
+  (error.meta?.driverAdapterError as { cause?: AdapterCause } | undefined)?.cause;
+
 /** The violated constraint's name: adapter-pg names it; PGlite's adapter only in the message. */
 function constraintOf(error: Prisma.PrismaClientKnownRequestError): string | undefined {
-  const cause = (error.meta?.driverAdapterError as { cause?: AdapterCause } | undefined)?.cause;
+  const cause = adapterCause(error);
   return cause?.constraint?.index ?? /unique constraint "([^"]+)"/.exec(cause?.originalMessage ?? '')?.[1];
 }
 
-// P2003 on a create means a parent is missing, which services check first;
-// what reaches here is a delete of a row others still point at.
+/** The named invariant check a database error reports, if it is one (a statement's or a commit's). */
+function checkOf(error: unknown): AppErrorCode | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const e = error as {
+    name?: unknown;
+    cause?: AdapterCause;
+    meta?: { driverAdapterError?: { cause?: AdapterCause } };
+  };
+  const cause = e.meta?.driverAdapterError?.cause ?? (e.name === 'DriverAdapterError' ? e.cause : undefined);
+  if (cause?.originalCode !== '23514') return null;
+  const name = /^(\w+):/.exec(cause.originalMessage ?? '')?.[1];
+  return (name && CHECKS[name]) || null;
+}
+
+// P2003 on a create means the parent is gone, which services check first but
+// a parallel delete can still cause (an insert's message says "insert or
+// update"); otherwise it is a delete of a row others still point at.
 function fromPrisma(error: Prisma.PrismaClientKnownRequestError): AppError | null {
   switch (error.code) {
     case 'P2002':
@@ -35,7 +66,9 @@ function fromPrisma(error: Prisma.PrismaClientKnownRequestError): AppError | nul
     case 'P2025':
       return new AppError('NOT_FOUND');
     case 'P2003':
-      return new AppError('STILL_IN_USE');
+      return new AppError(
+        /^insert or update/.test(adapterCause(error)?.originalMessage ?? '') ? 'NOT_FOUND' : 'STILL_IN_USE',
+      );
     case 'P2034':
       return new AppError('CONCURRENT_CHANGE');
     default:
@@ -45,8 +78,10 @@ function fromPrisma(error: Prisma.PrismaClientKnownRequestError): AppError | nul
 
 export function toTRPCError(error: unknown): TRPCError | null {
   if (error instanceof TRPCError) return error;
-  const appError =
-    error instanceof Prisma.PrismaClientKnownRequestError
+  const check = checkOf(error);
+  const appError = check
+    ? new AppError(check)
+    : error instanceof Prisma.PrismaClientKnownRequestError
       ? fromPrisma(error)
       : error instanceof AppError
         ? error

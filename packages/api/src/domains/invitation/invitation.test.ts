@@ -69,19 +69,27 @@ describe('invitations', () => {
     expect(await outcome(org.owner.caller.invitation.create({ email: org.owner.email }))).toBe('CONFLICT');
   });
 
-  it('parallel accepts never exceed the seat limit', async () => {
+  it('hold a seat each while pending: inviting at the limit is refused, and every accept finds its seat', async () => {
     const s = await h.register('crowd');
     await s.owner.caller.organization.update({ seats: 3 });
-    const invites = await Promise.all(
-      Array.from({ length: 6 }, (_, i) =>
-        s.owner.caller.invitation.create({ email: `crowd${i}@example.test` }),
-      ),
-    );
-    const results = await Promise.all(
-      invites.map((inv, i) => outcome(accept(inv.token, `crowd${i}@example.test`))),
-    );
-    expect(results.filter((r) => r === 'OK')).toHaveLength(2);
-    expect(results.filter((r) => r === 'CONFLICT')).toHaveLength(4);
+    const first = await s.owner.caller.invitation.create({ email: 'crowd0@example.test' });
+    const second = await s.owner.caller.invitation.create({ email: 'crowd1@example.test' });
+    await expect(s.owner.caller.invitation.create({ email: 'crowd2@example.test' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      cause: { code: 'SEATS_EXHAUSTED' },
+    });
+    // Re-inviting the same address replaces the pending invitation and keeps its seat.
+    const again = await s.owner.caller.invitation.create({ email: 'crowd1@example.test' });
+    await expect(s.owner.caller.organization.update({ seats: 2 })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      cause: { code: 'SEATS_HELD_BY_INVITATIONS' },
+    });
+    const results = await Promise.all([
+      outcome(accept(first.token, 'crowd0@example.test')),
+      outcome(accept(again.token, 'crowd1@example.test')),
+      outcome(accept(second.token, 'crowd1@example.test')),
+    ]);
+    expect(results).toEqual(['OK', 'OK', 'NOT_FOUND']);
     const current = await s.owner.caller.organization.current();
     expect(current.seatsUsed).toBe(3);
   });

@@ -1,4 +1,4 @@
-import type { Prisma } from '@tenantry/db';
+import type { Prisma, TenantDb } from '@tenantry/db';
 
 import type { TListInvitationsInput } from './schemas.ts';
 
@@ -29,4 +29,9 @@ export function statusFilter(
     case 'all':
       return {};
   }
+}
+
+/** Invitations that still hold a seat: neither accepted, revoked nor expired. */
+export function pendingInvitations(db: TenantDb, now: Date): Promise<number> {
+  return db.invitation.count({ where: statusFilter('pending', now) });
 }

@@ -1,6 +1,7 @@
 // Invitations: admins invite by email; the link's token is shown once, stored
-// hashed, expires after 7 days and works once. Accepting creates the member in
-// the inviting tenant's transaction, with the seat limit checked under a lock.
+// hashed, expires after 7 days and works once. A pending invitation holds a
+// seat (docs/ARCHITECTURE.md): creating one needs a free seat, and accepting
+// one turns its seat into the member's. Both lock the organization row first.
 import { createCredential, hashPassword, withTenant } from '@tenantry/db';
 import type { Db } from '@tenantry/db';
 
@@ -12,7 +13,7 @@ import type { TById } from '../../lib/schemas.ts';
 import { newSecret, parseSecret } from '../../lib/secrets.ts';
 import type { TenantContext } from '../../lib/tenant-context.ts';
 import { memberSelect } from '../member/queries.ts';
-import { assertSeatAvailable } from '../organization/queries.ts';
+import { assertSeatForMember, assertSeatFree, lockOrganization } from '../organization/queries.ts';
 import { invitationSelect, statusFilter } from './queries.ts';
 import type { TAcceptInvitationInput, TCreateInvitationInput, TListInvitationsInput } from './schemas.ts';
 
@@ -22,15 +23,17 @@ export async function createInvitation(ctx: TenantContext, input: TCreateInvitat
   if (!atLeast(ctx.user.role, input.role)) {
     throw new AppError('ROLE_ABOVE_OWN', 'You cannot invite someone to a role above your own.');
   }
+  const organization = await lockOrganization(ctx.db, ctx.tenant.id);
   if (await ctx.db.user.count({ where: { email: input.email } })) {
     throw new AppError('ALREADY_MEMBER');
   }
   const now = new Date();
-  // A new invitation replaces any pending one for the same address.
+  // A new invitation replaces any pending one for the same address, and takes over its seat.
   await ctx.db.invitation.updateMany({
     where: { email: input.email, ...statusFilter('pending', now) },
     data: { revokedAt: now },
   });
+  await assertSeatFree(ctx.db, organization);
   const { secret, hash } = newSecret('inv', ctx.tenant.id);
   const invitation = await ctx.db.invitation.create({
     data: {
@@ -84,6 +87,13 @@ export async function acceptInvitation(db: Db, input: TAcceptInvitationInput) {
   if (!parsed) throw new AppError('INVITATION_INVALID');
   const passwordHash = await hashPassword(input.password);
   return withTenant(db, parsed.tenantId, async (tx) => {
+    // First: parallel accepts (of one token or of many) then run one at a time.
+    // A token naming no tenant finds no organization: the same answer as an unknown token.
+    const organization = await lockOrganization(tx, parsed.tenantId).catch((error: unknown) => {
+      throw error instanceof AppError && error.code === 'NOT_FOUND'
+        ? new AppError('INVITATION_INVALID')
+        : error;
+    });
     const invitation = await tx.invitation.findFirst({ where: { tokenHash: parsed.hash } });
     if (!invitation || invitation.revokedAt) throw new AppError('INVITATION_INVALID');
     if (invitation.acceptedAt) throw new AppError('INVITATION_USED');
@@ -96,7 +106,7 @@ export async function acceptInvitation(db: Db, input: TAcceptInvitationInput) {
     if ((await tx.tenant.findFirst())?.status !== 'ACTIVE') {
       throw new AppError('ORGANIZATION_SUSPENDED');
     }
-    await assertSeatAvailable(tx, parsed.tenantId);
+    await assertSeatForMember(tx, organization);
     const { count } = await tx.invitation.updateMany({
       where: { id: invitation.id, acceptedAt: null },
       data: { acceptedAt: new Date() },

@@ -1,17 +1,21 @@
 // Member management. Rules (docs/SECURITY.md): admins and owners manage
 // members; nobody changes the role of someone above them or grants a role
 // above their own; the owner's role moves only through transferOwnership, so
-// there is always exactly one active owner.
+// there is always exactly one active owner. Every member write locks the
+// organization row first, so writes to one tenant's members run one at a time
+// and each re-reads the member after the lock; the database backs this up
+// (one OWNER per tenant; owner_id names an active OWNER; seats cover members).
 import { AppError } from '../../errors/catalog.ts';
 import { atLeast } from '../../lib/roles.ts';
 import { endSessions } from '../../lib/session.ts';
 import { tenantKey } from '../../lib/tenant-context.ts';
 import type { TenantContext } from '../../lib/tenant-context.ts';
-import { assertSeatAvailable } from '../organization/queries.ts';
+import { assertSeatFree, lockOrganization } from '../organization/queries.ts';
 import { memberSelect, requireMember } from './queries.ts';
 import type { TMemberInput, TUpdateRoleInput } from './schemas.ts';
 
 export async function updateRole(ctx: TenantContext, input: TUpdateRoleInput) {
+  await lockOrganization(ctx.db, ctx.tenant.id);
   const member = await requireMember(ctx, input.userId);
   if (member.role === 'OWNER') {
     throw new AppError('OWNER_ROLE_FIXED');
@@ -37,6 +41,7 @@ export async function updateRole(ctx: TenantContext, input: TUpdateRoleInput) {
 }
 
 export async function deactivate(ctx: TenantContext, input: TMemberInput) {
+  await lockOrganization(ctx.db, ctx.tenant.id);
   const member = await requireMember(ctx, input.userId);
   if (member.role === 'OWNER') {
     throw new AppError('OWNER_NOT_DEACTIVATABLE');
@@ -59,12 +64,13 @@ export async function deactivate(ctx: TenantContext, input: TMemberInput) {
 }
 
 export async function reactivate(ctx: TenantContext, input: TMemberInput) {
+  const organization = await lockOrganization(ctx.db, ctx.tenant.id);
   const member = await requireMember(ctx, input.userId);
   if (member.isActive) {
     ctx.audit.skip();
     return member;
   }
-  await assertSeatAvailable(ctx.db, ctx.tenant.id);
+  await assertSeatFree(ctx.db, organization);
   return ctx.db.user.update({
     where: tenantKey(ctx, member.id),
     data: { isActive: true, deactivatedAt: null },
@@ -73,10 +79,16 @@ export async function reactivate(ctx: TenantContext, input: TMemberInput) {
 }
 
 export async function transferOwnership(ctx: TenantContext, input: TMemberInput) {
-  const member = await requireMember(ctx, input.userId);
-  if (member.id === ctx.user.id) throw new AppError('ALREADY_OWNER');
-  if (!member.isActive) throw new AppError('OWNERSHIP_TO_INACTIVE');
   if (ctx.apiKey) throw new AppError('OWNERSHIP_BY_API_KEY');
+  if (input.userId === ctx.user.id) throw new AppError('ALREADY_OWNER');
+  // The caller was the owner when the call began; a transfer that waited for
+  // the lock finds out here whether another one moved ownership first.
+  const organization = await lockOrganization(ctx.db, ctx.tenant.id);
+  const me = await requireMember(ctx, ctx.user.id);
+  if (me.role !== 'OWNER' || organization.ownerId !== me.id) throw new AppError('OWNERSHIP_CHANGED');
+  const member = await requireMember(ctx, input.userId);
+  if (!member.isActive) throw new AppError('OWNERSHIP_TO_INACTIVE');
+  // Demote first: the one-owner index allows no moment with two owners.
   await ctx.db.user.update({ where: tenantKey(ctx, ctx.user.id), data: { role: 'ADMIN' } });
   const owner = await ctx.db.user.update({
     where: tenantKey(ctx, member.id),

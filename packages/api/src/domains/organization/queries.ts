@@ -1,10 +1,18 @@
-// Organization lookups other domains may call, seats among them. Seat checks
-// lock the organization row first, so concurrent accepts and reactivations
-// serialize and can never exceed the limit together.
+// Organization lookups other domains may call, seats among them.
+//
+// Seats (docs/ARCHITECTURE.md, "Seats and pending invitations"): a pending
+// invitation holds a seat, so active members + pending invitations ≤ seats is
+// kept wherever seats are spent (invitation.create, member.reactivate) or
+// lowered (organization.update), and accepting an invitation only turns its
+// held seat into a member. Every such write, and every change of who owns the
+// tenant, locks the organization row first: parallel writers of one tenant
+// then run one after the other. The database holds the hard part on its own
+// (migration *_owner_seat_invariants): active members never exceed seats.
 import type { Prisma, TenantDb } from '@tenantry/db';
 
 import { AppError, notFound } from '../../errors/catalog.ts';
 import type { TenantContext } from '../../lib/tenant-context.ts';
+import { pendingInvitations } from '../invitation/queries.ts';
 
 export const organizationSelect = {
   id: true,
@@ -26,14 +34,60 @@ export function activeMembers(db: TenantDb): Promise<number> {
   return db.user.count({ where: { isActive: true } });
 }
 
-export async function assertSeatAvailable(db: TenantDb, tenantId: string): Promise<void> {
-  const [row] = await db.$queryRaw<{ seats: number }[]>`
-    select seats from tenant_organisations where tenant_id = ${tenantId}::uuid for update`;
-  const seats = row?.seats ?? 0;
-  if ((await activeMembers(db)) >= seats) {
+export interface LockedOrganization {
+  seats: number;
+  ownerId: string;
+}
+
+/**
+ * Locks the tenant's organization row until the transaction ends and returns
+ * its seats and owner. Read anything that the lock protects (members,
+ * invitations, roles) in later statements: in READ COMMITTED each statement
+ * sees what was committed before it began, so a count taken in the same
+ * statement as a lock that had to wait would be stale.
+ */
+export async function lockOrganization(db: TenantDb, tenantId: string): Promise<LockedOrganization> {
+  // Reviewed raw SQL: Prisma has no SELECT … FOR UPDATE. The tenant is bound
+  // twice: by the parameter, and by RLS on the transaction's app.tenant_id.
+  const [row] = await db.$queryRaw<{ seats: number; owner_id: string }[]>`
+    select seats, owner_id from tenant_organisations where tenant_id = ${tenantId}::uuid for update`;
+  if (!row) throw notFound('Organization');
+  return { seats: row.seats, ownerId: row.owner_id };
+}
+
+/** Seats in use under the lock: active members, and pending invitations that hold a seat each. */
+export async function seatUsage(db: TenantDb, now = new Date()) {
+  return { active: await activeMembers(db), pending: await pendingInvitations(db, now) };
+}
+
+/**
+ * For a write that takes a new seat (an invitation, a reactivation), under the
+ * lock the caller holds: refuses when active members and pending invitations
+ * already fill every seat.
+ */
+export async function assertSeatFree(db: TenantDb, locked: LockedOrganization): Promise<void> {
+  const { seats } = locked;
+  const { active, pending } = await seatUsage(db);
+  if (active + pending >= seats) {
     throw new AppError(
       'SEATS_EXHAUSTED',
-      `All ${seats} seats are taken. Add seats or deactivate a member first.`,
+      pending
+        ? `All ${seats} seats are taken: ${active} by members, ${pending} by pending invitations. Add seats, or revoke an invitation or deactivate a member first.`
+        : `All ${seats} seats are taken. Add seats or deactivate a member first.`,
+    );
+  }
+}
+
+/**
+ * For accepting an invitation, under the lock the caller holds: the
+ * invitation's own seat becomes the member's. Only the hard limit is checked
+ * (invitations issued before seats went down may outnumber the seats left).
+ */
+export async function assertSeatForMember(db: TenantDb, locked: LockedOrganization): Promise<void> {
+  if ((await activeMembers(db)) >= locked.seats) {
+    throw new AppError(
+      'SEATS_EXHAUSTED',
+      `All ${locked.seats} seats are taken. Ask an administrator to add seats.`,
     );
   }
 }

@@ -9,7 +9,13 @@ import { pageArgs, toPage } from '../../lib/pagination.ts';
 import { tenantKey } from '../../lib/tenant-context.ts';
 import type { TenantContext } from '../../lib/tenant-context.ts';
 import { memberSelect } from '../member/queries.ts';
-import { activeMembers, currentOrganization, organizationSelect } from './queries.ts';
+import {
+  activeMembers,
+  currentOrganization,
+  lockOrganization,
+  organizationSelect,
+  seatUsage,
+} from './queries.ts';
 import type { TListMembersInput, TRegisterInput, TUpdateOrganizationInput } from './schemas.ts';
 
 /**
@@ -51,9 +57,17 @@ export async function describeCurrent(ctx: TenantContext) {
 
 export async function updateOrganization(ctx: TenantContext, input: TUpdateOrganizationInput) {
   if (input.seats !== undefined) {
-    const used = await activeMembers(ctx.db);
-    if (input.seats < used) {
-      throw new AppError('SEATS_BELOW_ACTIVE', `${used} members are active; seats cannot go below that.`);
+    // Under the lock, so no accept or reactivation slips in between the count and the update.
+    await lockOrganization(ctx.db, ctx.tenant.id);
+    const { active, pending } = await seatUsage(ctx.db);
+    if (input.seats < active) {
+      throw new AppError('SEATS_BELOW_ACTIVE', `${active} members are active; seats cannot go below that.`);
+    }
+    if (input.seats < active + pending) {
+      throw new AppError(
+        'SEATS_HELD_BY_INVITATIONS',
+        `${active} members are active and ${pending} invitations are pending, each holding a seat; revoke invitations before going below ${active + pending} seats.`,
+      );
     }
   }
   const organization = await ctx.db.organization.update({
