@@ -49,8 +49,11 @@ describe('organization.register is one transaction', () => {
     expect(await counts()).toEqual(before);
   });
 
+  // On PostgreSQL (TEST_DATABASE_URL) the twenty run at once on pooled
+  // connections and meet at the unique email; PGlite runs them one by one.
   it('20 parallel registrations with one email give exactly one success and no orphan', async () => {
     const email = 'race@example.test';
+    const before = await counts();
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         outcome(
@@ -73,5 +76,13 @@ describe('organization.register is one transaction', () => {
       `select count(*)::int as n from tenant_organisations o join users u on u.id = o.owner_id where u.email = '${email}'`,
     );
     expect(row?.n).toBe(1);
+    // One of each row a registration writes (and one session), nothing from the 19 that lost.
+    const after = await counts();
+    for (const table of TABLES) expect(after[table], table).toBe((before[table] ?? 0) + 1);
+    const [winner] = await h.db.owner.rows<{ role: string; owner: boolean; accounts: number }>(`
+      select u.role, o.owner_id = u.id as owner,
+             (select count(*)::int from accounts a where a.user_id = u.id) as accounts
+        from users u join tenant_organisations o on o.tenant_id = u.tenant_id where u.email = '${email}'`);
+    expect(winner).toEqual({ role: 'OWNER', owner: true, accounts: 1 });
   });
 });
