@@ -9,9 +9,11 @@ import type { Auth } from '@tenantry/api';
 import type { Database } from '@tenantry/db';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
 
 import type { ServerEnv } from './env.ts';
 import { createRateLimits } from './rate-limit.ts';
+import { requestLog } from './request-log.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { trpcRoutes } from './routes/trpc.ts';
@@ -50,14 +52,19 @@ export async function buildServer({
       ...(logStream
         ? { stream: logStream }
         : production
-          ? {}
+          ? // Buffered and written asynchronously, off the request's path; flushed on exit.
+            { stream: pino.destination({ sync: false }) }
           : { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } }),
     },
+    // One line per request instead of two (request-log.ts).
+    disableRequestLogging: true,
     genReqId: () => randomUUID(),
     bodyLimit: BODY_LIMIT,
     // Let in-flight requests finish on close, but drop idle keep-alive sockets.
     forceCloseConnections: 'idle',
   });
+
+  requestLog(app);
 
   // Unexpected errors reach clients as a generic body; the log keeps the detail.
   app.setErrorHandler((error: Error & { statusCode?: number }, req, reply) => {

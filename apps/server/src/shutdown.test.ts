@@ -9,7 +9,8 @@ import { spawnServer } from './testing/spawn-server.ts';
 
 describe('graceful shutdown', { timeout: 90_000 }, () => {
   it('lets an in-flight request finish, refuses new ones, and exits 0', async () => {
-    const server = await spawnServer({ LOG_LEVEL: 'info' });
+    // At debug, the server logs each request as it arrives.
+    const server = await spawnServer({ LOG_LEVEL: 'debug' });
     const body = JSON.stringify({
       json: {
         organizationName: 'Late Co',
