@@ -1,4 +1,4 @@
-// The request log: one line per request at info, with method, path, status
+// The request log (RequestLog): one line per request at info, with method, path, status
 // and time, and neither the query string (tRPC inputs) nor credentials.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

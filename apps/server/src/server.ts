@@ -13,7 +13,7 @@ import pino from 'pino';
 
 import type { ServerEnv } from './env.ts';
 import { createRateLimits } from './rate-limit.ts';
-import { requestLog } from './request-log.ts';
+import { RequestLog } from './request-log.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { trpcRoutes } from './routes/trpc.ts';
@@ -57,14 +57,12 @@ export async function buildServer({
           : { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } }),
     },
     // One line per request instead of two (request-log.ts).
-    disableRequestLogging: true,
+    logController: new RequestLog(),
     genReqId: () => randomUUID(),
     bodyLimit: BODY_LIMIT,
     // Let in-flight requests finish on close, but drop idle keep-alive sockets.
     forceCloseConnections: 'idle',
   });
-
-  requestLog(app);
 
   // Unexpected errors reach clients as a generic body; the log keeps the detail.
   app.setErrorHandler((error: Error & { statusCode?: number }, req, reply) => {
