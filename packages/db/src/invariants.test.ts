@@ -6,11 +6,16 @@
 // A's transaction is still open, then A commits. Whether B reached its lock
 // wait before A's commit or not, the end state must be the same, so no timing
 // enters the test. packages/api/src/invariants.test.ts races the services.
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { APP_ROLE } from './client.ts';
+import { MIGRATIONS_DIR, migrate, readMigrations } from './migrate.ts';
 import { withTenant } from './tenant.ts';
 import { insertTenant } from './testing/fixtures.ts';
 import type { TenantRows } from './testing/fixtures.ts';
@@ -235,6 +240,43 @@ describe('interleaved transactions on two connections', { tags: ['postgres'] }, 
       const end = await state();
       expect(end.active).toBeLessThanOrEqual(end.seats);
       expect(end).toMatchObject(round % 2 ? { seats: 2, active: 2 } : { seats: 3, active: 3 });
+    }
+  });
+});
+
+// PostgreSQL only: on PGlite, a database migrated from empty costs some ten seconds, and the SQL is the same.
+describe('the migration that adds the guards', { tags: ['postgres'] }, () => {
+  it('repairs a tenant that the old race left with two owners: the one its organization names stays', async () => {
+    const { names } = await readMigrations();
+    const at = names.findIndex((n) => n.endsWith('_owner_seat_invariants'));
+    const dir = await mkdtemp(join(tmpdir(), 'tenantry-invariants-'));
+    const fresh = await createTestDatabase({ migrate: false });
+    try {
+      for (const name of names.slice(0, at))
+        await cp(join(MIGRATIONS_DIR, name), join(dir, name), { recursive: true });
+      await cp(join(MIGRATIONS_DIR, 'migration_lock.toml'), join(dir, 'migration_lock.toml'));
+      await migrate(fresh.owner, dir);
+      // The rows of that time, by hand: the fixtures follow today's schema.
+      const rows = { tenantId: uuidv7(), userId: uuidv7(), organizationId: uuidv7() };
+      const second = uuidv7();
+      await fresh.owner.exec(`
+        insert into tenants (id) values ('${rows.tenantId}');
+        insert into users (tenant_id, id, email, name, role, updated_at) values
+          ('${rows.tenantId}', '${rows.userId}', 'first-${rows.userId}@example.test', 'First owner', 'OWNER', now()),
+          ('${rows.tenantId}', '${second}', 'second-${second}@example.test', 'Second owner', 'OWNER', now());
+        insert into tenant_organisations (tenant_id, id, name, owner_id, updated_at)
+          values ('${rows.tenantId}', '${rows.organizationId}', 'Twice', '${rows.userId}', now());`);
+      await migrate(fresh.owner);
+      const roles = await fresh.owner.rows<{ id: string; role: string }>(
+        `select id::text, role::text from users where tenant_id = '${rows.tenantId}' order by name`,
+      );
+      expect(roles).toEqual([
+        { id: rows.userId, role: 'OWNER' },
+        { id: second, role: 'ADMIN' },
+      ]);
+    } finally {
+      await fresh.close();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
