@@ -23,16 +23,31 @@ export function throughPort(url: string, port: number): string {
   return parsed.toString();
 }
 
-export async function ensureDatabase(url: string): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
+async function asAdmin<T>(url: string, fn: (admin: pg.Client, name: string) => Promise<T>): Promise<T> {
   const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
   await admin.connect();
   try {
-    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
-    if (!rowCount) await admin.query(`create database "${name.replaceAll('"', '""')}"`);
+    return await fn(admin, `"${new URL(url).pathname.slice(1).replaceAll('"', '""')}"`);
   } finally {
     await admin.end();
   }
+}
+
+export function ensureDatabase(url: string): Promise<void> {
+  return asAdmin(url, async (admin, quoted) => {
+    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [
+      new URL(url).pathname.slice(1),
+    ]);
+    if (!rowCount) await admin.query(`create database ${quoted}`);
+  });
+}
+
+/** Drops and creates the database again: only ever the bench's own. */
+export function recreateDatabase(url: string): Promise<void> {
+  return asAdmin(url, async (admin, quoted) => {
+    await admin.query(`drop database if exists ${quoted} with (force)`);
+    await admin.query(`create database ${quoted}`);
+  });
 }
 
 /** Applies pending migrations; returns the names applied (none when already up to date). */

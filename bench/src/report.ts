@@ -1,6 +1,7 @@
 // docs/BENCHMARKS.md, generated: the command, the machine, the date, every
 // figure, the ratios, and the targets of issue #10 with whether each is met.
 import type { ImportResult } from './cases/import.ts';
+import type { ProfileSummary } from './cases/profile.ts';
 import type { LadderResult } from './cases/ladder.ts';
 import { RUNG } from './cases/ladder.ts';
 import { oursName, PEER_PAIRS, peerName } from './cases/peer.ts';
@@ -15,10 +16,13 @@ export interface Results {
   date: Date;
   seconds: number;
   machine: Machine;
+  /** 1-minute load average at the start and the end of the run. */
+  load: [number, number];
   notes: string[];
   tenants: { small: number; big: number; pglite: number };
   ladder: LadderResult;
   peer: Map<string, Figure>;
+  profile: ProfileSummary;
   scale: ScaleRow[];
   explained: Explained[];
   roundTrips: RoundTrips[];
@@ -90,13 +94,15 @@ export function targetsOf(results: Results): Target[] {
 
 function figureTable(map: Map<string, Figure>, names: string[]): string[] {
   const lines = [
-    '| case | req/s | p50 ms | p99 ms | requests | failures |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| case | req/s | rounds min–max req/s | p50 ms | p99 ms | requests | failures |',
+    '|---|---:|---:|---:|---:|---:|---:|',
   ];
   for (const name of names) {
     const f = figure(map, name);
+    const rps = f.rounds.map((r) => r.rps);
+    const spread = `${n0(Math.min(...rps))}–${n0(Math.max(...rps))}`;
     lines.push(
-      `| ${name} | ${n0(f.rps)} | ${ms(f.p50)} | ${ms(f.p99)} | ${n0(f.requests)} | ${f.failures} |`,
+      `| ${name} | ${n0(f.rps)} | ${spread} | ${ms(f.p50)} | ${ms(f.p99)} | ${n0(f.requests)} | ${f.failures} |`,
     );
   }
   return lines;
@@ -113,7 +119,8 @@ export function renderReport(results: Results): string {
     '',
     `Command: \`${results.command}\`${results.quick ? ' (quick mode: short rounds, figures are rough)' : ''}  `,
     `Date: ${results.date.toISOString()} (the run took ${Math.round(results.seconds)} s)  `,
-    `Machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGiB} GiB memory; Node ${machine.node}; ${machine.postgres}`,
+    `Machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGiB} GiB memory; Node ${machine.node}; ${machine.postgres}  `,
+    `Load average (1 min) at the start and the end: ${results.load[0]} and ${results.load[1]}${Math.max(...results.load) > machine.cpus ? ' — other work shared the CPUs, so single figures are noisy; the spread column shows how much' : ''}`,
     '',
     'Every figure comes from this one run: load from autocannon on 127.0.0.1 in alternating rounds (each',
     'contestant of a group runs one short round in turn, the order rotating), a figure being the median',
@@ -145,6 +152,21 @@ export function renderReport(results: Results): string {
     `RLS on/off ${x(figure(ladder.at16, RUNG.rlsOn).rps / figure(ladder.at16, RUNG.rlsOff).rps)},`,
     `log level info/warn ${x(full16.rps / figure(ladder.at16, RUNG.fullWarn).rps)},`,
     `PGlite/PostgreSQL ${x(figure(ladder.at16, RUNG.pglite).rps / full16.rps)} (p99 ${x(figure(ladder.at16, RUNG.pglite).p99 / full16.p99)}×).`,
+    '',
+    "## Where the full stack's CPU time goes",
+    '',
+    'One more production server ran with `node --cpu-prof` under asset.byId at 16 connections; its samples',
+    'while the load ran (idle excluded) summed by the package of the function they fell in (self time).',
+    '',
+    '| package | share of busy CPU |',
+    '|---|---:|',
+    ...results.profile.byPackage.slice(0, 15).map((p) => `| ${p.owner} | ${(p.share * 100).toFixed(1)} % |`),
+    '',
+    '| function (self time) | share of busy CPU |',
+    '|---|---:|',
+    ...results.profile.byFunction.map(
+      (p) => `| \`${p.owner.replaceAll('|', '/')}\` | ${(p.share * 100).toFixed(1)} % |`,
+    ),
     '',
     '## asset.byId at 1 connection',
     '',

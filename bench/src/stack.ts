@@ -18,6 +18,8 @@ export interface FullServerOptions {
   databaseUrl?: string;
   pgliteDir?: string;
   logLevel?: 'info' | 'warn';
+  /** More node options, such as --cpu-prof. */
+  nodeArgs?: string[];
 }
 
 export interface StackContext {
@@ -30,7 +32,7 @@ export function startFull(ctx: StackContext, options: FullServerOptions): Promis
   if (!existsSync(SERVER_MAIN)) throw new Error('apps/server/dist/main.js is missing: run pnpm build');
   return spawnNode({
     name: options.name,
-    args: ['--conditions=tenantry-dist', '--enable-source-maps', SERVER_MAIN],
+    args: [...(options.nodeArgs ?? []), '--conditions=tenantry-dist', '--enable-source-maps', SERVER_MAIN],
     cwd: SERVER_DIR,
     logDir: ctx.logDir,
     env: {
