@@ -1,8 +1,8 @@
-// Property-based fuzzing over HTTP (issue #11): every procedure of the router,
-// and better-auth's sign-up, sign-in, update-user and change-password, get
-// arbitrary JSON, superjson-shaped bodies with hostile metadata, and valid
-// inputs with one value spoiled (NUL, lone surrogates, 100k strings, wrong
-// types, deep nesting). Whatever comes in, the answer is never a 5xx, and what
+// Property-based fuzzing over HTTP (issue #11): every procedure of the router
+// (alone and in batches), and better-auth's sign-up, sign-in, update-user and
+// change-password, get arbitrary JSON, superjson-shaped bodies with hostile
+// metadata, and valid inputs with one value spoiled (NUL, lone surrogates,
+// 100k strings, wrong types, deep nesting). Whatever comes in, the answer is never a 5xx, and what
 // is accepted comes back as clean text.
 //
 // Runs are few and seeded, so the suite stays a few seconds on two cores and
@@ -275,6 +275,33 @@ describe('fuzzing the tRPC endpoint', () => {
         { seed: SEED + index, numRuns: RUNS },
       );
     });
+  });
+});
+
+describe('fuzzing tRPC batches', () => {
+  const queries = procedurePaths.filter((path) => !isMutation(path));
+  const mutations = procedurePaths.filter(isMutation);
+  /** Two or three calls of one kind, each with a spoiled or arbitrary input. */
+  const batch = (paths: string[]) =>
+    fc.array(fc.constantFrom(...paths), { minLength: 2, maxLength: 3 }).chain((chosen) =>
+      fc
+        .tuple(...chosen.map((path) => fc.oneof(spoiled(VALID_INPUTS[path], wire), anyValue.map(wire))))
+        .map((bodies) => ({
+          path: chosen.join(','),
+          body: JSON.stringify(Object.fromEntries(bodies.map((body, i) => [i, JSON.parse(body) as unknown]))),
+        })),
+    );
+  it.each([
+    ['queries', queries, true],
+    ['mutations', mutations, false],
+  ] as const)('a batch of %s never answers 5xx', async (_, paths, query) => {
+    await fc.assert(
+      fc.asyncProperty(batch(paths), async ({ path, body }) => {
+        const result = await rawTrpc(h, path, body, { token: org.owner.token, query, batch: true });
+        expectSound(result, path, body);
+      }),
+      { seed: SEED + 200 + (query ? 0 : 1), numRuns: RUNS },
+    );
   });
 });
 

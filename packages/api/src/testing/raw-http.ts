@@ -31,15 +31,17 @@ const authorization = (token: string | null): Record<string, string> =>
 
 /**
  * A tRPC request: `raw` is the wire body (superjson's { json, meta }) or, for
- * a query, the `input` search parameter. Mutations are POSTs, queries GETs.
+ * a query, the `input` search parameter. Mutations are POSTs, queries GETs. A
+ * batch names its paths joined by commas and sends { "0": …, "1": … }.
  */
 export async function rawTrpc(
   h: Pick<Harness, 'prisma' | 'auth'>,
   path: string,
   raw: string | undefined,
-  options: { token?: string | null; query?: boolean } = {},
+  options: { token?: string | null; query?: boolean; batch?: boolean } = {},
 ): Promise<RawResult> {
   const url = new URL(`${ORIGIN}/trpc/${path}`);
+  if (options.batch) url.searchParams.set('batch', '1');
   if (options.query && raw !== undefined) url.searchParams.set('input', raw);
   const request = new Request(url, {
     method: options.query ? 'GET' : 'POST',
