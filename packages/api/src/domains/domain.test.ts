@@ -169,6 +169,13 @@ describe('sites, buildings, assets', () => {
     expect(buildings.items[0]?._count.assets).toBe(100);
   });
 
+  it('an update of a site or building that is not there is NOT_FOUND, named by its kind', async () => {
+    const ghost = '019a0000-0000-7000-8000-0000000000fe';
+    await expect(owner.site.update({ id: ghost, name: 'Nowhere' })).rejects.toThrow('Site not found');
+    await expect(owner.building.update({ id: ghost, floors: 2 })).rejects.toThrow('Building not found');
+    expect(await outcome(owner.site.update({ id: ghost, name: 'Nowhere' }))).toBe('NOT_FOUND');
+  });
+
   it('a building cannot be created on a missing site', async () => {
     expect(
       await outcome(owner.building.create({ siteId: '019a0000-0000-7000-8000-0000000000ff', name: 'Ghost' })),

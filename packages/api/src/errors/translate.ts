@@ -4,7 +4,7 @@
 import { Prisma } from '@tenantry/db';
 import { TRPCError } from '@trpc/server';
 
-import { AppError } from './catalog.ts';
+import { AppError, notFound } from './catalog.ts';
 import type { AppErrorCode } from './catalog.ts';
 
 /** Unique constraints a request can hit, by the name Prisma gives them, and what they mean. */
@@ -63,8 +63,11 @@ function fromPrisma(error: Prisma.PrismaClientKnownRequestError): AppError | nul
   switch (error.code) {
     case 'P2002':
       return new AppError(UNIQUE[constraintOf(error) ?? ''] ?? 'ALREADY_EXISTS');
-    case 'P2025':
-      return new AppError('NOT_FOUND');
+    case 'P2025': {
+      // An update or delete of a row that is not there (or is another tenant's): its model names it.
+      const model = error.meta?.modelName;
+      return typeof model === 'string' ? notFound(model) : new AppError('NOT_FOUND');
+    }
     case 'P2003':
       return new AppError(
         /^insert or update/.test(adapterCause(error)?.originalMessage ?? '') ? 'NOT_FOUND' : 'STILL_IN_USE',

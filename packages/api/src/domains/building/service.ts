@@ -35,7 +35,7 @@ export async function createBuilding(ctx: TenantContext, input: TCreateBuildingI
 
 export async function updateBuilding(ctx: TenantContext, input: TUpdateBuildingInput) {
   const { id, ...changes } = input;
-  await requireBuilding(ctx, id);
+  // No lookup first: a row that is not there (or is another tenant's) fails the update as not found.
   const building = await ctx.db.building.update({
     where: tenantKey(ctx, id),
     data: compact(changes),

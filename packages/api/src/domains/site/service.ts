@@ -39,7 +39,7 @@ export async function createSite(ctx: TenantContext, input: TCreateSiteInput) {
 
 export async function updateSite(ctx: TenantContext, input: TUpdateSiteInput) {
   const { id, ...changes } = input;
-  await requireSite(ctx, id);
+  // No lookup first: a row that is not there (or is another tenant's) fails the update as not found.
   const site = await ctx.db.site.update({
     where: tenantKey(ctx, id),
     data: compact(changes),
