@@ -50,6 +50,17 @@ const log = (line: string) => {
   console.log(heading ? `[${((performance.now() - began) / 1000).toFixed(0).padStart(3)} s] ${line}` : line);
 };
 
+/** The commit checked out, and whether the work tree differs from it (the build may include that). */
+function codeMeasured(): string {
+  const git = (...args: string[]) =>
+    spawnSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).stdout.trim();
+  const commit = git('log', '-1', '--format=%h %s').slice(0, 100);
+  const dirty = git('status', '--porcelain', '--untracked-files=no')
+    .split('\n')
+    .some((line) => line && !line.endsWith('docs/BENCHMARKS.md'));
+  return `${commit || 'unknown commit'}${dirty ? ' (with uncommitted changes in the work tree)' : ''}`;
+}
+
 /** Builds when asked or when a build output is missing; returns a note when dist/ predates the last commit. */
 function ensureBuild(force: boolean): string | null {
   if (force || !BUILD_OUTPUTS.every((path) => existsSync(path))) {
@@ -208,6 +219,7 @@ async function main(): Promise<void> {
       date: new Date(),
       seconds: (performance.now() - started) / 1000,
       machine,
+      code: codeMeasured(),
       load: [loadAtStart, loadAverage()],
       notes,
       tenants: { small: smallTenant.assets, big: bigSize, pglite: PGLITE_ASSETS },

@@ -16,6 +16,8 @@ export interface Results {
   date: Date;
   seconds: number;
   machine: Machine;
+  /** The commit measured (its production build). */
+  code: string;
   /** 1-minute load average at the start and the end of the run. */
   load: [number, number];
   notes: string[];
@@ -119,6 +121,7 @@ export function renderReport(results: Results): string {
     '',
     `Command: \`${results.command}\`${results.quick ? ' (quick mode: short rounds, figures are rough)' : ''}  `,
     `Date: ${results.date.toISOString()} (the run took ${Math.round(results.seconds)} s)  `,
+    `Code: ${results.code}  `,
     `Machine: ${machine.cpus} × ${machine.model}, ${machine.memoryGiB} GiB memory; Node ${machine.node}; ${machine.postgres}  `,
     `Load average (1 min) at the start and the end: ${results.load[0]} and ${results.load[1]}${Math.max(...results.load) > machine.cpus ? ' — other work shared the CPUs, so single figures are noisy; the spread column shows how much' : ''}`,
     '',
