@@ -240,9 +240,11 @@ export function renderReport(results: Results): string {
     '',
     ...(results.importResult
       ? [
-          `\`tenantry assets import\` of ${n0(results.importResult.rows)} new rows (batches of 100, asset.import), from the`,
-          `start of the process to its exit: ${results.importResult.seconds.toFixed(1)} s, **${n0(results.importResult.rowsPerSecond)} rows/s**`,
-          `(${results.importResult.summary}).`,
+          `\`tenantry assets import\` of a generated CSV of new assets (batches of 100 through asset.import), timed`,
+          'from the start of the process to its exit; a run that reaches the time cap is stopped and its rows',
+          'are counted in the database.',
+          '',
+          `${n0(results.importResult.rows)} rows in ${results.importResult.seconds.toFixed(1)} s: **${n0(results.importResult.rowsPerSecond)} rows/s** (${results.importResult.summary}).`,
         ]
       : ['Skipped in this run.']),
     '',

@@ -15,6 +15,8 @@ export interface Sizes {
   /** Time allowed per query and tenant in the 1k-vs-big comparison. */
   scaleBudgetMs: number;
   importRows: number;
+  /** The import stops here if it has not finished; rows/s then counts the rows it wrote. */
+  importCapSeconds: number;
 }
 
 export const FULL_SIZES: Sizes = {
@@ -25,6 +27,7 @@ export const FULL_SIZES: Sizes = {
   warmupSeconds: 2,
   scaleBudgetMs: 6_000,
   importRows: 100_000,
+  importCapSeconds: 150,
 };
 
 export const QUICK_SIZES: Sizes = {
@@ -35,6 +38,7 @@ export const QUICK_SIZES: Sizes = {
   warmupSeconds: 0.5,
   scaleBudgetMs: 800,
   importRows: 2_000,
+  importCapSeconds: 20,
 };
 
 export interface SignedIn {
