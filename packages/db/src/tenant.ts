@@ -103,8 +103,8 @@ export function scopeArgs(model: string, operation: string, args: Args, tenantId
  * an id, or a function that returns it once it is known (see withTenantOf).
  */
 export function scopeToTenant(db: Db, tenant: string | (() => string)) {
-  if (typeof tenant === 'string') assertTenantId(tenant);
-  const tenantOf = typeof tenant === 'string' ? () => tenant : tenant;
+  if (typeof tenant !== 'function') assertTenantId(tenant);
+  const tenantOf = typeof tenant === 'function' ? tenant : () => tenant;
   return db.$extends({
     name: 'tenant-scope',
     query: {
