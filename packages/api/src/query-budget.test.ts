@@ -40,7 +40,7 @@ const BUDGET: Record<string, [number, () => Promise<unknown>]> = {
         password: PASSWORD,
       }),
   ],
-  'organization.current': [5, () => Promise.resolve(undefined)],
+  'organization.current': [4, () => Promise.resolve(undefined)],
   'organization.update': [5, () => Promise.resolve({ plan: 'team' })],
   'organization.members': [4, () => Promise.resolve({})],
   'member.updateRole': [8, async () => ({ userId: await member(), role: 'ADMIN' })],

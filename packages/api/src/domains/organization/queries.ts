@@ -24,10 +24,17 @@ export const organizationSelect = {
   createdAt: true,
 } satisfies Prisma.OrganizationSelect;
 
-export async function currentOrganization(ctx: TenantContext) {
-  const organization = await ctx.db.organization.findFirst({ select: organizationSelect });
-  if (!organization) throw notFound('Organization');
-  return organization;
+/** The organization and its active members, counted in the same statement. */
+export async function currentOrganizationWithSeats(ctx: TenantContext) {
+  const row = await ctx.db.organization.findFirst({
+    select: {
+      ...organizationSelect,
+      tenant: { select: { _count: { select: { users: { where: { isActive: true } } } } } },
+    },
+  });
+  if (!row) throw notFound('Organization');
+  const { tenant, ...organization } = row;
+  return { ...organization, seatsUsed: tenant._count.users };
 }
 
 export function activeMembers(db: TenantDb): Promise<number> {

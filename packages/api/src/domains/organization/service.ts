@@ -10,8 +10,7 @@ import { tenantKey } from '../../lib/tenant-context.ts';
 import type { TenantContext } from '../../lib/tenant-context.ts';
 import { memberSelect } from '../member/queries.ts';
 import {
-  activeMembers,
-  currentOrganization,
+  currentOrganizationWithSeats,
   lockOrganization,
   organizationSelect,
   seatUsage,
@@ -48,11 +47,8 @@ export async function registerOrganization(db: Db, input: TRegisterInput) {
 }
 
 export async function describeCurrent(ctx: TenantContext) {
-  return {
-    organization: await currentOrganization(ctx),
-    seatsUsed: await activeMembers(ctx.db),
-    me: { ...ctx.user, viaApiKey: ctx.apiKey !== null },
-  };
+  const { seatsUsed, ...organization } = await currentOrganizationWithSeats(ctx);
+  return { organization, seatsUsed, me: { ...ctx.user, viaApiKey: ctx.apiKey !== null } };
 }
 
 export async function updateOrganization(ctx: TenantContext, input: TUpdateOrganizationInput) {
