@@ -89,7 +89,7 @@ const BUDGET: Record<string, [number, () => Promise<unknown>]> = {
     8,
     () => Promise.resolve({ buildingId, tag: unique('T'), name: 'Pump', category: 'Plumbing' }),
   ],
-  'asset.stats': [8, () => Promise.resolve(undefined)],
+  'asset.stats': [4, () => Promise.resolve(undefined)],
   'asset.import': [
     7,
     () => Promise.resolve({ rows: [{ buildingId, tag: unique('IMP'), name: 'Imported', category: 'HVAC' }] }),

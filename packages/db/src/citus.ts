@@ -23,6 +23,7 @@ export const CITUS_PLACEMENT = {
   Site: 'distributed',
   Building: 'distributed',
   Asset: 'distributed',
+  AssetCount: 'distributed',
   AuditEvent: 'distributed',
   ApiKey: 'distributed',
   // better-auth's tables are looked up by token or name, never by tenant:

@@ -4,13 +4,15 @@
 // first instance of a process is dumped and every later one is loaded from it.
 import { PGlite } from '@electric-sql/pglite';
 
+import { PGLITE_EXTENSIONS } from './pglite-extensions.ts';
+
 let blank: Promise<Blob> | undefined;
 
 export async function scratchPglite(): Promise<PGlite> {
   if (!blank) {
-    const first = await PGlite.create();
+    const first = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
     blank = first.dumpDataDir('none');
     return first;
   }
-  return PGlite.create({ loadDataDir: await blank });
+  return PGlite.create({ loadDataDir: await blank, extensions: PGLITE_EXTENSIONS });
 }

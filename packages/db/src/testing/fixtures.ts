@@ -13,6 +13,8 @@ export interface TenantRows {
   siteId: string;
   buildingId: string;
   assetId: string;
+  /** The counter row the asset's insert made (asset_counts is written by a trigger only). */
+  assetCountId: string;
   invitationId: string;
   auditEventId: string;
   apiKeyId: string;
@@ -31,6 +33,7 @@ export const FIXTURE_IDS = {
   Site: 'siteId',
   Building: 'buildingId',
   Asset: 'assetId',
+  AssetCount: 'assetCountId',
   AuditEvent: 'auditEventId',
   ApiKey: 'apiKeyId',
 } as const satisfies Record<TenantScopedModel, keyof TenantRows>;
@@ -42,7 +45,8 @@ export const TENANT_TABLES: Readonly<Record<string, keyof TenantRows>> = Object.
     .map(([model, key]) => [TENANT_TABLE_OF[model as TenantScopedModel].table, key]),
 );
 
-export function newTenantRows(): TenantRows {
+/** Fresh ids for a tenant's fixture rows; assetCountId is known only once the asset is inserted. */
+export function newTenantRows(): Omit<TenantRows, 'assetCountId'> {
   return {
     tenantId: uuidv7(),
     userId: uuidv7(),
@@ -77,5 +81,7 @@ export async function insertTenant(owner: OwnerConnection, label: string): Promi
     insert into api_keys (tenant_id, id, name, prefix, key_hash, created_by_id)
       values ('${t}', '${r.apiKeyId}', 'Key ${label}', 'tk_${label}', 'keyhash-${t}', '${r.userId}');
   `);
-  return r;
+  const [count] = await owner.rows<{ id: string }>(`select id from asset_counts where tenant_id = '${t}'`);
+  if (!count) throw new Error('the asset insert made no asset_counts row');
+  return { ...r, assetCountId: count.id };
 }

@@ -18,6 +18,7 @@ import pg from 'pg';
 
 import { MIGRATIONS_DIR, migrate, readMigrations } from '../migrate.ts';
 import { pgliteOwner, postgresOwner } from '../owner.ts';
+import { PGLITE_EXTENSIONS } from '../pglite-extensions.ts';
 
 // pnpm's store path names the installed version.
 const PGLITE_BUILD = createRequire(import.meta.url).resolve('@electric-sql/pglite');
@@ -48,7 +49,7 @@ export function pgliteTemplate(): Promise<Blob> {
 async function dumpFile(): Promise<string> {
   const file = join(CACHE_DIR, `pglite-${await templateKey()}.tar`);
   if (!existsSync(file)) {
-    const pglite = await PGlite.create();
+    const pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
     try {
       await migrate(pgliteOwner(pglite));
       const dump = await pglite.dumpDataDir('none');

@@ -13,6 +13,7 @@ import { PrismaClient } from '../generated/client.ts';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { MIGRATIONS_DIR, migrate } from '../migrate.ts';
 import { pgliteOwner, postgresOwner } from '../owner.ts';
+import { PGLITE_EXTENSIONS } from '../pglite-extensions.ts';
 import type { OwnerConnection } from '../owner.ts';
 import { pgliteTemplate, postgresTemplate } from './template.ts';
 
@@ -69,7 +70,7 @@ function prelude(role: string, tenantId: string | undefined): { sql: string; par
 
 async function pgliteTestDatabase(options: TestDatabaseOptions): Promise<TestDatabase> {
   const pglite: PGlite = fromTemplate(options)
-    ? await PGlite.create({ loadDataDir: await pgliteTemplate() })
+    ? await PGlite.create({ loadDataDir: await pgliteTemplate(), extensions: PGLITE_EXTENSIONS })
     : await openPgliteAt('memory://');
   const owner = pgliteOwner(pglite);
   if ((options.migrate ?? true) && !fromTemplate(options)) await migrate(owner, options.migrationsDir);

@@ -1,0 +1,98 @@
+// Reads that stay flat as a tenant grows, proven by plans rather than by time:
+// a tenant with 40k assets (written as the owner in SQL, then ANALYZEd), the
+// procedure called through the router, the exact statement it sent (with its
+// values) captured at the wire, and run again as the app role bound to the
+// tenant with auto_explain reporting every plan, the statements inside the
+// search function included. asset.list's search must reach assets through the
+// trigram indexes, never by reading the tenant's rows; asset.stats must not
+// read assets at all (asset_counts, kept by triggers).
+import { plansAsApp, startStatementCapture } from '@tenantry/db/testing';
+import type { CapturedStatement, StatementCapture } from '@tenantry/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createHarness } from './testing/harness.ts';
+import type { Harness, Org } from './testing/harness.ts';
+
+const ROWS = 40_000;
+/** Matches nothing: the case that used to read every asset of the tenant. */
+const MISS = 'no-such-asset';
+
+let h: Harness;
+let org: Org;
+let capture: StatementCapture;
+
+describe(`plans at ${ROWS} assets`, { tags: ['postgres'] }, () => {
+  beforeAll(async () => {
+    h = await createHarness({
+      through: async (url) => {
+        capture = await startStatementCapture(url);
+        return capture.url;
+      },
+    });
+    org = await h.register('plans');
+    const t = org.tenantId;
+    await h.db.owner.exec(`
+      insert into sites (tenant_id, id, name, updated_at)
+        select '${t}', gen_random_uuid(), 'Site ' || i, now() from generate_series(1, 5) as i;
+      insert into buildings (tenant_id, id, site_id, name, updated_at)
+        select '${t}', gen_random_uuid(), s.id, 'Building ' || i, now()
+          from sites s, generate_series(1, 10) as i where s.tenant_id = '${t}';
+      insert into assets (tenant_id, id, building_id, tag, name, category, status, serial_number, updated_at)
+        select '${t}', gen_random_uuid(), b.ids[1 + i % 50], 'A-' || lpad(i::text, 7, '0'), 'Asset ' || md5(i::text),
+               (array['HVAC', 'Lifts', 'Plumbing', 'Electrical'])[1 + i % 4],
+               (array['OPERATIONAL', 'MAINTENANCE'])[1 + i % 2]::"AssetStatus", 'SN' || md5((-i)::text), now()
+          from generate_series(1, ${ROWS}) as i,
+               (select array_agg(id) as ids from buildings where tenant_id = '${t}') as b;
+    `);
+    // As autovacuum would: statistics, and the GIN indexes' pending entries merged.
+    for (const table of ['assets', 'asset_counts', 'buildings', 'sites']) {
+      await h.db.owner.exec(`vacuum analyze ${table}`);
+    }
+  });
+  afterAll(async () => {
+    await h.close();
+    await capture.close();
+  });
+
+  /** Runs a procedure and returns the one statement it sent that mentions `marker`. */
+  async function statementOf(call: () => Promise<unknown>, marker: string): Promise<CapturedStatement> {
+    capture.reset();
+    await call();
+    const sent = capture.statements().filter((s) => s.sql.includes(marker));
+    expect(sent, `statements mentioning ${marker}`).toHaveLength(1);
+    return sent[0] as CapturedStatement;
+  }
+
+  const plansOf = (statement: CapturedStatement) =>
+    plansAsApp(h.db.url ?? '', statement.sql, statement.params, org.tenantId);
+
+  it('asset.list: a search finds its matches through the trigram indexes', async () => {
+    const statement = await statementOf(
+      () => org.owner.caller.asset.list({ search: MISS }),
+      'tenantry_search_assets',
+    );
+    const plans = await plansOf(statement);
+    const all = plans.join('\n');
+    const inner = plans.find((p) => p.includes('ILIKE'));
+    expect(inner, all).toBeDefined();
+    for (const index of ['assets_name_trgm_idx', 'assets_tag_trgm_idx', 'assets_serial_number_trgm_idx']) {
+      expect(inner, all).toContain(index);
+    }
+    expect(all).not.toMatch(/Seq Scan on assets/);
+    expect(all).not.toMatch(/Index Scan Backward using assets_pkey/);
+  });
+
+  it('asset.list: a search that hits returns its row, newest first', async () => {
+    const page = await org.owner.caller.asset.list({ search: 'A-0020000' });
+    expect(page.items.map((a) => a.tag)).toEqual(['A-0020000']);
+  });
+
+  it('asset.stats reads asset_counts and never the assets', async () => {
+    const stats = await org.owner.caller.asset.stats();
+    expect(stats.total).toBe(ROWS);
+    const plans = await plansOf(await statementOf(() => org.owner.caller.asset.stats(), 'asset_counts'));
+    const all = plans.join('\n');
+    expect(all).toContain('asset_counts');
+    expect(all).not.toMatch(/ on assets\b/);
+  });
+});
