@@ -189,9 +189,3 @@ export async function ensureImportTenant(
   if (!buildingId) throw new Error('the import tenant has no building');
   return { tenantId, email, buildingId };
 }
-
-/** How many assets the tenant `slug` holds now (0 when it does not exist). */
-export async function existingAssets(owner: pg.Pool, slug: string): Promise<number> {
-  const tenantId = await tenantOf(owner, ownerEmail(slug));
-  return tenantId ? describe(owner, tenantId) : 0;
-}
