@@ -25,6 +25,9 @@ const schema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   PGLITE_DIR: z.string().min(1).optional(),
+  /** Checked by @tenantry/db (readDbEnv), which says what a bad value is. */
+  DATABASE_ACQUIRE_TIMEOUT_MS: z.string().optional(),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.string().optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** The origin people reach the app at; better-auth builds its URLs on it. */
   PUBLIC_URL: z.url({ error: 'must be a URL' }).optional(),

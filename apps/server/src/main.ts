@@ -20,7 +20,14 @@ function fail(message: string): never {
 
 async function main(env: ServerEnv): Promise<void> {
   const db = await createDb(
-    configFromEnv(readDbEnv({ DATABASE_URL: env.DATABASE_URL, PGLITE_DIR: env.PGLITE_DIR })),
+    configFromEnv(
+      readDbEnv({
+        DATABASE_URL: env.DATABASE_URL,
+        PGLITE_DIR: env.PGLITE_DIR,
+        DATABASE_ACQUIRE_TIMEOUT_MS: env.DATABASE_ACQUIRE_TIMEOUT_MS,
+        DATABASE_STATEMENT_TIMEOUT_MS: env.DATABASE_STATEMENT_TIMEOUT_MS,
+      }),
+    ),
   );
   const development = env.NODE_ENV === 'development';
   // The seed is tooling: production never loads it.

@@ -31,8 +31,10 @@ export interface PoolOptions {
   max?: number;
   /** Connections in better-auth's pool (PostgreSQL). */
   authMax?: number;
-  /** How long a query waits for a free connection before it fails. */
+  /** How long a query waits for a free connection before it fails (default 2 s). */
   acquireTimeoutMs?: number;
+  /** PostgreSQL cancels a statement that runs longer (default 15 s). */
+  statementTimeoutMs?: number;
 }
 
 export type DbConfig =
@@ -42,7 +44,14 @@ export type DbConfig =
 /** PostgreSQL when DATABASE_URL is set, otherwise PGlite persisted under PGLITE_DIR (.data/). */
 export function configFromEnv(env = readDbEnv()): DbConfig {
   return env.DATABASE_URL
-    ? { kind: 'postgres', url: env.DATABASE_URL }
+    ? {
+        kind: 'postgres',
+        url: env.DATABASE_URL,
+        pool: {
+          acquireTimeoutMs: env.DATABASE_ACQUIRE_TIMEOUT_MS,
+          statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+        },
+      }
     : { kind: 'pglite', dataDir: env.PGLITE_DIR };
 }
 
@@ -107,9 +116,11 @@ async function openPostgres(config: Extract<DbConfig, { kind: 'postgres' }>): Pr
     new PrismaPg({
       connectionString: config.url,
       max,
-      connectionTimeoutMillis: config.pool?.acquireTimeoutMs ?? 5_000,
+      connectionTimeoutMillis: config.pool?.acquireTimeoutMs ?? 2_000,
       idleTimeoutMillis: 30_000,
-      options: `-c role=${role}`,
+      options: `-c role=${role} -c statement_timeout=${config.pool?.statementTimeoutMs ?? 15_000}`,
+      // Names the pool in pg_stat_activity (an operator's view, and what tests terminate).
+      application_name: role,
     });
   const prisma = new PrismaClient({ adapter: pool(APP_ROLE, config.pool?.max ?? 10) });
   // better-auth's own few connections: sign-in and its session endpoints only.

@@ -10,6 +10,18 @@ const schema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   PGLITE_DIR: z.string().min(1).default(DEFAULT_PGLITE_DIR),
+  /** How long a query waits for a free pooled connection before the call gets 503 (PostgreSQL). */
+  DATABASE_ACQUIRE_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be milliseconds' })
+    .int()
+    .min(100)
+    .default(2_000),
+  /** The longest one statement may run before PostgreSQL cancels it (the call then gets 503). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be milliseconds' })
+    .int()
+    .min(100)
+    .default(15_000),
 });
 
 export type DbEnv = z.infer<typeof schema>;

@@ -12,6 +12,8 @@ import { toFetchHeaders } from '../http.ts';
 import type { Limiter } from '../rate-limit.ts';
 
 export const MAX_BATCH_SIZE = 10;
+/** What a 503 tells the client to wait before trying again. */
+export const RETRY_AFTER_SECONDS = 2;
 const SIGN_UP_CALLS = new Set(['organization.register', 'invitation.accept']);
 
 interface Options {
@@ -76,9 +78,21 @@ export async function trpcRoutes(app: FastifyInstance, options: Options): Promis
             resHeaders,
           });
         },
+        // Every answer is one user's data: never stored by a browser or a proxy. A database
+        // that is briefly out of reach is a 503 the client may retry after a moment.
+        responseMeta: ({ errors }: { errors: { code: string }[] }) => ({
+          headers: {
+            'cache-control': 'no-store',
+            ...(errors.some((e) => e.code === 'SERVICE_UNAVAILABLE')
+              ? { 'retry-after': String(RETRY_AFTER_SECONDS) }
+              : {}),
+          },
+        }),
         onError: ({ error, path, req }: { error: { code: string }; path?: string; req: FastifyRequest }) => {
           // Only the unexpected is worth a log line; the rest are answers.
           if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error, path }, 'tRPC call failed');
+          if (error.code === 'SERVICE_UNAVAILABLE')
+            req.log.warn({ err: error, path }, 'database unavailable');
         },
       },
     });

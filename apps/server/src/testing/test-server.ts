@@ -2,6 +2,7 @@
 // throwaway database. Other packages' tests reach the server only through here.
 import { createTestDatabase } from '@tenantry/db/testing';
 import type { TestDatabase } from '@tenantry/db/testing';
+import type { PoolOptions } from '@tenantry/db';
 
 import { loadEnv } from '../env.ts';
 import { buildServer } from '../server.ts';
@@ -21,14 +22,18 @@ export interface TestServer {
 export interface TestServerOptions {
   /** Serve apps/web's build (env.WEB_DIST); by default only in production, as buildServer does. */
   serveWeb?: boolean;
+  /** PostgreSQL only: connect the server through another URL to its database, e.g. a proxy's. */
+  through?: (databaseUrl: string) => Promise<string>;
+  /** The server's pool (PostgreSQL). */
+  pool?: PoolOptions;
 }
 
 export async function startTestServer(
   env: Record<string, string> = {},
-  { serveWeb }: TestServerOptions = {},
+  { serveWeb, through, pool }: TestServerOptions = {},
 ): Promise<TestServer> {
   const db = await createTestDatabase();
-  const app = await db.openApp();
+  const app = await db.openApp(pool, through && db.url ? await through(db.url) : undefined);
   const serverEnv = loadEnv({ NODE_ENV: 'test', LOG_LEVEL: 'info', PORT: '0', ...env });
   const logs: string[] = [];
   const server = await buildServer({

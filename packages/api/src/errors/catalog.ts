@@ -84,6 +84,10 @@ export const APP_ERRORS = {
   ALREADY_EXISTS: { trpc: 'CONFLICT', message: 'Something with these values already exists.' },
   STILL_IN_USE: { trpc: 'CONFLICT', message: 'It is still in use by other records.' },
   CONCURRENT_CHANGE: { trpc: 'CONFLICT', message: 'A concurrent change got in the way; please retry.' },
+  DATABASE_UNAVAILABLE: {
+    trpc: 'SERVICE_UNAVAILABLE',
+    message: 'The service is briefly unavailable. Nothing was changed; try again in a few seconds.',
+  },
 } as const satisfies Record<string, Spec>;
 
 export type AppErrorCode = keyof typeof APP_ERRORS;

@@ -6,6 +6,7 @@ import { TRPCError } from '@trpc/server';
 
 import { AppError, notFound } from './catalog.ts';
 import type { AppErrorCode } from './catalog.ts';
+import { isDatabaseUnavailable } from './unavailable.ts';
 
 /** Unique constraints a request can hit, by the name Prisma gives them, and what they mean. */
 const UNIQUE: Record<string, AppErrorCode> = {
@@ -84,11 +85,13 @@ export function toTRPCError(error: unknown): TRPCError | null {
   const check = checkOf(error);
   const appError = check
     ? new AppError(check)
-    : error instanceof Prisma.PrismaClientKnownRequestError
-      ? fromPrisma(error)
-      : error instanceof AppError
-        ? error
-        : null;
+    : error instanceof AppError
+      ? error
+      : isDatabaseUnavailable(error)
+        ? new AppError('DATABASE_UNAVAILABLE')
+        : error instanceof Prisma.PrismaClientKnownRequestError
+          ? fromPrisma(error)
+          : null;
   return appError
     ? new TRPCError({ code: appError.trpcCode, message: appError.message, cause: appError })
     : null;
