@@ -23,11 +23,6 @@ async function answer<T>(response: Response, what: string): Promise<Answer<T>> {
   return { status: response.status, data, cookies: response.headers.getSetCookie() };
 }
 
-export async function trpcQuery<T>(base: string, procedure: string, input: unknown, auth: Headers) {
-  const response = await fetch(`${base}${trpcQueryPath(procedure, input)}`, { headers: auth });
-  return (await answer<T>(response, procedure)).data;
-}
-
 export async function trpcMutation<T>(base: string, procedure: string, input: unknown, auth?: Headers) {
   const headers = new Headers(auth);
   headers.set('content-type', 'application/json');
@@ -41,7 +36,7 @@ export async function trpcMutation<T>(base: string, procedure: string, input: un
 }
 
 /** `name=value` pairs of Set-Cookie lines, as a Cookie header. */
-export function cookieHeader(setCookies: string[]): string {
+function cookieHeader(setCookies: string[]): string {
   return setCookies
     .map((line) => line.split(';')[0] ?? '')
     .filter((pair) => pair.includes('=') && !pair.endsWith('='))
@@ -59,8 +54,4 @@ export async function signIn(base: string, email: string, password: string): Pro
   const cookie = cookieHeader(cookies);
   if (!cookie) throw new Error(`sign-in of ${email} set no cookie`);
   return cookie;
-}
-
-export async function getJson<T>(url: string, headers: Record<string, string> = {}): Promise<T> {
-  return (await answer<T>(await fetch(url, { headers }), url)).data;
 }

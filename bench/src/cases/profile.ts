@@ -28,7 +28,7 @@ interface CpuProfile {
  * after the load ended, so the window is [end − tail − load, end − tail]. Start-up
  * (module loading) and shutdown fall outside it.
  */
-export function samplesUnderLoad(profile: CpuProfile, loadMs: number, tailMs: number): CpuProfile {
+function samplesUnderLoad(profile: CpuProfile, loadMs: number, tailMs: number): CpuProfile {
   const to = profile.endTime - tailMs * 1000;
   const from = to - loadMs * 1000;
   const samples: number[] = [];
@@ -52,7 +52,7 @@ export interface ProfileSummary {
 }
 
 /** The package (or part of the runtime) a function belongs to, from its script URL. */
-export function ownerOf({ functionName, url }: ProfileNode['callFrame']): string {
+function ownerOf({ functionName, url }: ProfileNode['callFrame']): string {
   if (!url) {
     if (functionName === '(idle)') return 'idle';
     if (functionName === '(garbage collector)') return 'garbage collector';
@@ -90,7 +90,7 @@ function shares(profile: CpuProfile, keyOf: (node: ProfileNode) => string): Pack
   return [...counts].map(([owner, n]) => ({ owner, share: n / busy })).sort((a, b) => b.share - a.share);
 }
 
-export function summarizeProfile(profile: CpuProfile): ProfileSummary {
+function summarizeProfile(profile: CpuProfile): ProfileSummary {
   return {
     byPackage: shares(profile, (node) => ownerOf(node.callFrame)),
     byFunction: shares(profile, (node) => functionOf(node.callFrame)).slice(0, 15),
