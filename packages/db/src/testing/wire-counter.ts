@@ -98,7 +98,11 @@ export async function startWireCounter(databaseUrl: string): Promise<WireCounter
     },
     close: async () => {
       for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => proxy.close(() => { resolve(); }));
+      await new Promise<void>((resolve) =>
+        proxy.close(() => {
+          resolve();
+        }),
+      );
     },
   };
 }
