@@ -43,7 +43,12 @@ export async function startTcpProxy(databaseUrl: string): Promise<TcpProxy> {
     const closing = server;
     server = null;
     for (const socket of sockets) socket.destroy();
-    if (closing) await new Promise<void>((resolve) => closing.close(() => { resolve(); }));
+    if (closing)
+      await new Promise<void>((resolve) =>
+        closing.close(() => {
+          resolve();
+        }),
+      );
   };
   const proxied = new URL(target);
   proxied.hostname = '127.0.0.1';

@@ -43,7 +43,10 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   };
   if (typeof e.code === 'string' && PRISMA_CODES.has(e.code)) return true;
   if (typeof e.kind === 'string' && ADAPTER_KINDS.has(e.kind)) return true;
-  if (e.kind === 'postgres' && typeof e.originalCode === 'string' && unavailableState(e.originalCode)) return true;
+  if (e.kind === 'postgres' && typeof e.originalCode === 'string' && unavailableState(e.originalCode))
+    return true;
   if (typeof e.message === 'string' && SOCKET_MESSAGE.test(e.message)) return true;
-  return isDatabaseUnavailable(e.meta?.driverAdapterError, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1);
+  return (
+    isDatabaseUnavailable(e.meta?.driverAdapterError, depth + 1) || isDatabaseUnavailable(e.cause, depth + 1)
+  );
 }

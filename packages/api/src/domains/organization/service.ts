@@ -9,12 +9,7 @@ import { pageArgs, toPage } from '../../lib/pagination.ts';
 import { tenantKey } from '../../lib/tenant-context.ts';
 import type { TenantContext } from '../../lib/tenant-context.ts';
 import { memberSelect } from '../member/queries.ts';
-import {
-  currentOrganizationWithSeats,
-  lockOrganization,
-  organizationSelect,
-  seatUsage,
-} from './queries.ts';
+import { currentOrganizationWithSeats, lockOrganization, organizationSelect, seatUsage } from './queries.ts';
 import type { TListMembersInput, TRegisterInput, TUpdateOrganizationInput } from './schemas.ts';
 
 /**
