@@ -14,6 +14,7 @@ import pino from 'pino';
 import type { ServerEnv } from './env.ts';
 import { createRateLimits } from './rate-limit.ts';
 import { RequestLog } from './request-log.ts';
+import { securityHeaders } from './security-headers.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { trpcRoutes } from './routes/trpc.ts';
@@ -92,6 +93,7 @@ export async function buildServer({
     },
   });
   await app.register(fastifyCors, { origin: env.TRUSTED_ORIGINS, credentials: true });
+  securityHeaders(app);
   // In memory, or in Redis shared by every instance when REDIS_URL is set.
   const rateLimits = await createRateLimits(env.REDIS_URL, app.log);
   app.addHook('onClose', () => rateLimits.close());

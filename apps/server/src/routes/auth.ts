@@ -38,6 +38,8 @@ export function authRoutes(app: FastifyInstance, { auth, publicUrl, limitSignIn 
       response.headers.forEach((value, name) => {
         if (name !== 'set-cookie') void reply.header(name, value);
       });
+      // Sessions and tokens: never stored by a browser or a proxy.
+      void reply.header('cache-control', 'no-store');
       const cookies = response.headers.getSetCookie();
       if (cookies.length) void reply.header('set-cookie', cookies);
       return reply.send(response.body ? await response.text() : null);

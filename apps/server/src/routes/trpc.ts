@@ -83,6 +83,8 @@ export async function trpcRoutes(app: FastifyInstance, options: Options): Promis
         responseMeta: ({ errors }: { errors: { code: string }[] }) => ({
           headers: {
             'cache-control': 'no-store',
+            // The CORS headers follow the request's Origin (tRPC writes its own Vary, so it goes here).
+            vary: 'trpc-accept, accept, origin',
             ...(errors.some((e) => e.code === 'SERVICE_UNAVAILABLE')
               ? { 'retry-after': String(RETRY_AFTER_SECONDS) }
               : {}),
