@@ -111,3 +111,19 @@ describe('asset.list search', () => {
     expect((await owner.asset.list({ search: '%%%' })).items).toEqual([]);
   });
 });
+
+describe('site.list and building.list search', () => {
+  it('match through their search functions, with counts, filters and literal wildcards', async () => {
+    const sites = await owner.site.list({ search: 'ORT' });
+    expect(sites.items.map((x) => x.name)).toEqual(['North']);
+    expect(sites.items[0]?._count).toEqual({ buildings: 1 });
+    expect(sites.items[0]?.createdAt).toBeInstanceOf(Date);
+    const buildings = await owner.building.list({ search: 'gLo' });
+    expect(buildings.items.map((b) => [b.name, b.site.name, b._count.assets])).toEqual([
+      ['Igloo', 'North', 15],
+    ]);
+    expect((await owner.building.list({ search: 'igloo', siteId: northId })).items).toHaveLength(1);
+    expect((await owner.building.list({ search: 'hut', siteId: northId })).items).toEqual([]);
+    expect((await owner.site.list({ search: 'N%h' })).items).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import { Prisma } from '@tenantry/db';
 import { AppError, notFound } from '../../errors/catalog.ts';
 import { compact } from '../../lib/compact.ts';
 import { pageArgs, toPage } from '../../lib/pagination.ts';
+import { containsPattern, trigramSearch } from '../../lib/search.ts';
 import type { TById } from '../../lib/schemas.ts';
 import { tenantKey } from '../../lib/tenant-context.ts';
 import type { TenantContext } from '../../lib/tenant-context.ts';
@@ -54,12 +55,6 @@ function assetFields(input: TCreateAssetInput) {
   };
 }
 
-/** The shortest search the trigram indexes can serve (one trigram). */
-const TRIGRAM_SEARCH_MIN = 3;
-
-/** `term` as an ILIKE pattern matching it anywhere, its wildcards taken literally. */
-const containsPattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 interface AssetRow {
   id: string;
   buildingId: string;
@@ -88,9 +83,9 @@ type TAssetRowStatus = Prisma.AssetGetPayload<{ select: { status: true } }>['sta
  * search costs what it matches. Each table names the tenant: the tenant-bound
  * client does not rewrite raw SQL.
  */
-async function searchAssets(ctx: TenantContext, input: TListAssetsInput & { search: string }) {
+async function searchAssets(ctx: TenantContext, input: TListAssetsInput, search: string) {
   const tenantId = ctx.tenant.id;
-  const pattern = containsPattern(input.search);
+  const pattern = containsPattern(search);
   const conditions = [
     Prisma.sql`a.tenant_id = ${tenantId}::uuid`,
     Prisma.sql`a.id in (select tenantry_search_assets(${pattern}))`,
@@ -130,9 +125,8 @@ async function searchAssets(ctx: TenantContext, input: TListAssetsInput & { sear
 }
 
 export async function listAssets(ctx: TenantContext, input: TListAssetsInput) {
-  if (input.search && input.search.length >= TRIGRAM_SEARCH_MIN) {
-    return searchAssets(ctx, { ...input, search: input.search });
-  }
+  const search = trigramSearch(input.search);
+  if (search) return searchAssets(ctx, input, search);
   const { take, orderBy, cursorFilter } = pageArgs(input);
   const rows = await ctx.db.asset.findMany({
     where: { ...cursorFilter, ...listFilter(input) },
