@@ -6,8 +6,8 @@
 // search function included. asset.list's search must reach assets through the
 // trigram indexes, never by reading the tenant's rows; asset.stats must not
 // read assets at all (asset_counts, kept by triggers).
-import { plansAsApp, startStatementCapture } from '@tenantry/db/testing';
-import type { CapturedStatement, StatementCapture } from '@tenantry/db/testing';
+import { plansAsApp, startWireCounter } from '@tenantry/db/testing';
+import type { CapturedStatement, WireCounter } from '@tenantry/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createHarness } from './testing/harness.ts';
@@ -19,13 +19,13 @@ const MISS = 'no-such-asset';
 
 let h: Harness;
 let org: Org;
-let capture: StatementCapture;
+let capture: WireCounter;
 
 describe(`plans at ${ROWS} assets`, { tags: ['postgres'] }, () => {
   beforeAll(async () => {
     h = await createHarness({
       through: async (url) => {
-        capture = await startStatementCapture(url);
+        capture = await startWireCounter(url);
         return capture.url;
       },
     });

@@ -1,21 +1,61 @@
-// A TCP proxy in front of PostgreSQL that counts round trips, for query-budget
-// tests (like Django's assertNumQueries). Every extended-protocol exchange ends
-// with a Sync message and a simple query is one Query message, so counting the
-// Syncs and Queries a client sends counts its round trips exactly, whatever the
-// driver or Prisma do above it. It also keeps each statement's text, so a
-// failing budget can say what was sent.
+// A TCP proxy in front of PostgreSQL that watches what a client sends, for
+// tests: query budgets (like Django's assertNumQueries) and plan checks. Every
+// extended-protocol exchange ends with a Sync message and a simple query is one
+// Query message, so counting them counts round trips exactly, whatever the
+// driver or Prisma do above it. It also keeps each statement with its bound
+// values (Parse gives the SQL, Bind the values in text format), so a test can
+// EXPLAIN exactly what a procedure ran and a failing budget can say what was
+// sent.
 import { createServer, Socket } from 'node:net';
 import type { Server } from 'node:net';
+
+export interface CapturedStatement {
+  sql: string;
+  /** The bound values as text (null for SQL NULL). */
+  params: (string | null)[];
+}
 
 export interface WireCounter {
   /** The database URL to connect through the proxy. */
   url: string;
   /** Round trips since the last reset(). */
   roundTrips(): number;
-  /** The statements sent since the last reset(), in order (Parse and Query texts). */
-  statements(): string[];
+  /** The statements executed since the last reset(), in order. */
+  statements(): CapturedStatement[];
   reset(): void;
   close(): Promise<void>;
+}
+
+const cString = (body: Buffer, at: number): [string, number] => {
+  const end = body.indexOf(0, at);
+  return [body.subarray(at, end).toString(), end + 1];
+};
+
+/** Bind: portal\0 statement\0 int16 n formats… int16 n (int32 length, bytes)… */
+function boundValues(body: Buffer): { statement: string; params: (string | null)[] } {
+  let at = cString(body, 0)[1];
+  const [statement, next] = cString(body, at);
+  at = next;
+  const formats = body.readInt16BE(at);
+  const formatOf: number[] = [];
+  for (let i = 0; i < formats; i += 1) formatOf.push(body.readInt16BE(at + 2 + 2 * i));
+  at += 2 + 2 * formats;
+  const count = body.readInt16BE(at);
+  at += 2;
+  const params: (string | null)[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const length = body.readInt32BE(at);
+    at += 4;
+    if (length < 0) {
+      params.push(null);
+      continue;
+    }
+    const format = formats === 1 ? formatOf[0] : (formatOf[i] ?? 0);
+    // Binary values are kept as a marker: the tests that EXPLAIN a statement bind text only.
+    params.push(format === 0 ? body.subarray(at, at + length).toString() : '<binary>');
+    at += length;
+  }
+  return { statement, params };
 }
 
 /** Reads frontend messages from a client's byte stream: the untyped startup packet, then typed ones. */
@@ -48,25 +88,28 @@ class FrontendParser {
   }
 }
 
-/** The SQL of a Parse ('P': name\0 sql\0 …) or Query ('Q': sql\0) message. */
-function statementText(type: string, body: Buffer): string {
-  if (type === 'Q') return body.subarray(0, body.indexOf(0)).toString();
-  const nameEnd = body.indexOf(0);
-  return body.subarray(nameEnd + 1, body.indexOf(0, nameEnd + 1)).toString();
-}
-
 export async function startWireCounter(databaseUrl: string): Promise<WireCounter> {
   const target = new URL(databaseUrl);
   let roundTrips = 0;
-  let statements: string[] = [];
+  let captured: CapturedStatement[] = [];
   const sockets = new Set<Socket>();
 
   const proxy: Server = createServer((client) => {
     const upstream = new Socket();
     upstream.connect(Number(target.port || 5432), target.hostname);
+    // Prepared statements of this connection, by name ('' is the unnamed one).
+    const parsed = new Map<string, string>();
     const parser = new FrontendParser((type, body) => {
       if (type === 'S' || type === 'Q') roundTrips += 1;
-      if (type === 'P' || type === 'Q') statements.push(statementText(type, body).trim());
+      if (type === 'P') {
+        const [name, at] = cString(body, 0);
+        parsed.set(name, cString(body, at)[0].trim());
+      } else if (type === 'B') {
+        const { statement, params } = boundValues(body);
+        captured.push({ sql: parsed.get(statement) ?? '', params });
+      } else if (type === 'Q') {
+        captured.push({ sql: cString(body, 0)[0].trim(), params: [] });
+      }
     });
     client.on('data', (chunk: Buffer) => {
       parser.push(chunk);
@@ -91,10 +134,10 @@ export async function startWireCounter(databaseUrl: string): Promise<WireCounter
   return {
     url: proxied.toString(),
     roundTrips: () => roundTrips,
-    statements: () => [...statements],
+    statements: () => [...captured],
     reset: () => {
       roundTrips = 0;
-      statements = [];
+      captured = [];
     },
     close: async () => {
       for (const socket of sockets) socket.destroy();
