@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 
 import { AUTH_ROLE, authClient } from './auth-client.ts';
 import type { AuthDb } from './auth-client.ts';
@@ -112,8 +113,8 @@ async function openPostgres(config: Extract<DbConfig, { kind: 'postgres' }>): Pr
     }
   }
   // Every pooled connection switches to its role as it opens.
-  const pool = (role: string, max: number) =>
-    new PrismaPg({
+  const pool = (role: string, max: number) => {
+    const connections = new pg.Pool({
       connectionString: config.url,
       max,
       connectionTimeoutMillis: config.pool?.acquireTimeoutMs ?? 2_000,
@@ -122,6 +123,14 @@ async function openPostgres(config: Extract<DbConfig, { kind: 'postgres' }>): Pr
       // Names the pool in pg_stat_activity (an operator's view, and what tests terminate).
       application_name: role,
     });
+    // A connection the server ends (a restart, pg_terminate_backend) raises 'error' on its
+    // client, and an 'error' event nobody listens to would end the process. The pool drops a
+    // broken client by itself and the call that used it fails (503), so each client keeps a
+    // listener for its whole life, not only while the adapter holds it.
+    connections.on('connect', (client) => client.on('error', () => undefined));
+    connections.on('error', () => undefined);
+    return new PrismaPg(connections, { disposeExternalPool: true });
+  };
   const prisma = new PrismaClient({ adapter: pool(APP_ROLE, config.pool?.max ?? 10) });
   // better-auth's own few connections: sign-in and its session endpoints only.
   const authPrisma = new PrismaClient({ adapter: pool(AUTH_ROLE, config.pool?.authMax ?? 3) });
