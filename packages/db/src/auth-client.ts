@@ -7,7 +7,7 @@
 // round trip. PGlite is one connection shared with the app, so there each query
 // runs in a short transaction that switches the role (authClient's
 // `per-statement` mode), and the connection goes back to the app role after.
-import type { Db } from './client.ts';
+import type { PrismaClient as Db } from './generated/client.ts';
 
 export const AUTH_ROLE = 'tenantry_auth';
 const AUTH_MODELS = new Set(['User', 'Session', 'Account', 'Verification']);
