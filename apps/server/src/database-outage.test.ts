@@ -1,12 +1,12 @@
 // The database going away under a running server: calls get 503 with
 // Retry-After and a clear message, never 500; nothing acknowledged is lost;
 // and the server recovers by itself when the database is back.
+import { startTcpProxy } from '@tenantry/db/testing';
+import type { TcpProxy } from '@tenantry/db/testing';
 import { describe, expect, it } from 'vitest';
 
 import { RETRY_AFTER_SECONDS } from './routes/trpc.ts';
 import { cookieFetch } from './testing/cookie-fetch.ts';
-import { startTcpProxy } from './testing/tcp-proxy.ts';
-import type { TcpProxy } from './testing/tcp-proxy.ts';
 import { startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
 

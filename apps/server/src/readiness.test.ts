@@ -2,12 +2,11 @@
 // true again once it is back.
 import { createDb } from '@tenantry/db';
 import { migrate, rollback } from '@tenantry/db/tooling';
-import { createTestDatabase } from '@tenantry/db/testing';
+import { createTestDatabase, startTcpProxy } from '@tenantry/db/testing';
 import { describe, expect, it } from 'vitest';
 
 import { loadEnv } from './env.ts';
 import { buildServer } from './server.ts';
-import { startTcpProxy } from './testing/tcp-proxy.ts';
 import { startTestServer, TEST_SECRET } from './testing/test-server.ts';
 
 const ready = async (url: string) => (await fetch(`${url}/readyz`)).status;

@@ -9,6 +9,8 @@ export type { ImportGraph } from './import-graph.ts';
 export { plansAsApp } from './plans.ts';
 export { migratedPgliteDir } from './template.ts';
 export { createTestDatabase, TEST_DATABASE_URL } from './test-db.ts';
+export { startTcpProxy } from './tcp-proxy.ts';
+export type { TcpProxy, TcpProxyOptions } from './tcp-proxy.ts';
 export { startWireCounter } from './wire-counter.ts';
 export type { CapturedStatement, WireCounter } from './wire-counter.ts';
 export type { TestDatabase, TestDatabaseOptions } from './test-db.ts';

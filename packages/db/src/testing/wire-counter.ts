@@ -1,4 +1,4 @@
-// A TCP proxy in front of PostgreSQL that watches what a client sends, for
+// What a client sends to PostgreSQL, watched through a TCP proxy (tcp-proxy.ts), for
 // tests: query budgets (like Django's assertNumQueries) and plan checks. Every
 // extended-protocol exchange ends with a Sync message and a simple query is one
 // Query message, so counting them counts round trips exactly, whatever the
@@ -6,8 +6,7 @@
 // values (Parse gives the SQL, Bind the values in text format), so a test can
 // EXPLAIN exactly what a procedure ran and a failing budget can say what was
 // sent.
-import { createServer, Socket } from 'node:net';
-import type { Server } from 'node:net';
+import { startTcpProxy } from './tcp-proxy.ts';
 
 export interface CapturedStatement {
   sql: string;
@@ -89,63 +88,37 @@ class FrontendParser {
 }
 
 export async function startWireCounter(databaseUrl: string): Promise<WireCounter> {
-  const target = new URL(databaseUrl);
   let roundTrips = 0;
   let captured: CapturedStatement[] = [];
-  const sockets = new Set<Socket>();
-
-  const proxy: Server = createServer((client) => {
-    const upstream = new Socket();
-    upstream.connect(Number(target.port || 5432), target.hostname);
-    // Prepared statements of this connection, by name ('' is the unnamed one).
-    const parsed = new Map<string, string>();
-    const parser = new FrontendParser((type, body) => {
-      if (type === 'S' || type === 'Q') roundTrips += 1;
-      if (type === 'P') {
-        const [name, at] = cString(body, 0);
-        parsed.set(name, cString(body, at)[0].trim());
-      } else if (type === 'B') {
-        const { statement, params } = boundValues(body);
-        captured.push({ sql: parsed.get(statement) ?? '', params });
-      } else if (type === 'Q') {
-        captured.push({ sql: cString(body, 0)[0].trim(), params: [] });
-      }
-    });
-    client.on('data', (chunk: Buffer) => {
-      parser.push(chunk);
-      upstream.write(chunk);
-    });
-    upstream.pipe(client);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('error', () => socket.destroy());
-      socket.on('close', () => {
-        sockets.delete(socket);
-        client.destroy();
-        upstream.destroy();
+  const proxy = await startTcpProxy(databaseUrl, {
+    tap: () => {
+      // Prepared statements of this connection, by name ('' is the unnamed one).
+      const parsed = new Map<string, string>();
+      const parser = new FrontendParser((type, body) => {
+        if (type === 'S' || type === 'Q') roundTrips += 1;
+        if (type === 'P') {
+          const [name, at] = cString(body, 0);
+          parsed.set(name, cString(body, at)[0].trim());
+        } else if (type === 'B') {
+          const { statement, params } = boundValues(body);
+          captured.push({ sql: parsed.get(statement) ?? '', params });
+        } else if (type === 'Q') {
+          captured.push({ sql: cString(body, 0)[0].trim(), params: [] });
+        }
       });
-    }
+      return (chunk) => {
+        parser.push(chunk);
+      };
+    },
   });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  const proxied = new URL(target);
-  proxied.hostname = '127.0.0.1';
-  proxied.port = String((proxy.address() as { port: number }).port);
-
   return {
-    url: proxied.toString(),
+    url: proxy.url,
     roundTrips: () => roundTrips,
     statements: () => [...captured],
     reset: () => {
       roundTrips = 0;
       captured = [];
     },
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) =>
-        proxy.close(() => {
-          resolve();
-        }),
-      );
-    },
+    close: () => proxy.close(),
   };
 }

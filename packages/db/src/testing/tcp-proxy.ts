@@ -1,6 +1,7 @@
-// A TCP proxy in front of PostgreSQL that a test can cut and restore, standing
-// in for the network: cutting it makes the database unreachable (and breaks the
-// open connections) without touching the shared server.
+// A TCP proxy in front of PostgreSQL, for tests: a test can cut and restore it,
+// standing in for the network (cutting makes the database unreachable and breaks
+// the open connections without touching the shared server), and can watch what
+// clients send through it (wire-counter.ts).
 import { createServer, Socket } from 'node:net';
 import type { Server } from 'node:net';
 
@@ -14,7 +15,12 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(databaseUrl: string): Promise<TcpProxy> {
+export interface TcpProxyOptions {
+  /** Called once per client connection; what it returns sees every chunk that client sends. */
+  tap?: () => (chunk: Buffer) => void;
+}
+
+export async function startTcpProxy(databaseUrl: string, { tap }: TcpProxyOptions = {}): Promise<TcpProxy> {
   const target = new URL(databaseUrl);
   const sockets = new Set<Socket>();
   const listen = (port: number) =>
@@ -22,7 +28,12 @@ export async function startTcpProxy(databaseUrl: string): Promise<TcpProxy> {
       const server = createServer((client) => {
         const upstream = new Socket();
         upstream.connect(Number(target.port || 5432), target.hostname);
-        client.pipe(upstream).pipe(client);
+        const watch = tap?.();
+        client.on('data', (chunk: Buffer) => {
+          watch?.(chunk);
+          upstream.write(chunk);
+        });
+        upstream.pipe(client);
         for (const socket of [client, upstream]) {
           sockets.add(socket);
           socket.on('error', () => socket.destroy());
