@@ -110,6 +110,8 @@ const MATRIX: Record<string, Attack[]> = {
   'site.delete': [{ why: "deletes A's site", input: (a) => ({ id: a.siteId }), expect: 'DENIED' }],
   'building.list': [
     { why: "lists A's site's buildings", input: (a) => ({ siteId: a.siteId }), expect: 'OK_NO_LEAK' },
+    // Three characters or more: the trigram search path (tenantry_search_buildings).
+    { why: "searches for A's building", input: () => ({ search: 'A building' }), expect: 'OK_NO_LEAK' },
   ],
   'building.byId': [{ why: "reads A's building", input: (a) => ({ id: a.buildingId }), expect: 'DENIED' }],
   'building.create': [
@@ -129,6 +131,13 @@ const MATRIX: Record<string, Attack[]> = {
     },
     { why: "lists A's site's assets", input: (a) => ({ siteId: a.siteId }), expect: 'OK_NO_LEAK' },
     { why: "looks up A's asset tag", input: () => ({ tag: 'A-0001' }), expect: 'OK_NO_LEAK' },
+    // Three characters or more: the trigram search path (tenantry_search_assets).
+    { why: "searches for A's asset", input: () => ({ search: 'A chiller' }), expect: 'OK_NO_LEAK' },
+    {
+      why: "searches for A's asset tag on A's site",
+      input: (a) => ({ search: 'A-0001', siteId: a.siteId }),
+      expect: 'OK_NO_LEAK',
+    },
   ],
   'asset.byId': [{ why: "reads A's asset", input: (a) => ({ id: a.assetId }), expect: 'DENIED' }],
   'asset.create': [
