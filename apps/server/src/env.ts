@@ -26,6 +26,8 @@ const schema = z.object({
     .or(z.literal('').transform(() => undefined)),
   PGLITE_DIR: z.string().min(1).optional(),
   /** Checked by @tenantry/db (readDbEnv), which says what a bad value is. */
+  DATABASE_APP_URL: z.string().optional(),
+  DATABASE_AUTH_URL: z.string().optional(),
   DATABASE_ACQUIRE_TIMEOUT_MS: z.string().optional(),
   DATABASE_STATEMENT_TIMEOUT_MS: z.string().optional(),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

@@ -23,6 +23,8 @@ async function main(env: ServerEnv): Promise<void> {
     configFromEnv(
       readDbEnv({
         DATABASE_URL: env.DATABASE_URL,
+        DATABASE_APP_URL: env.DATABASE_APP_URL,
+        DATABASE_AUTH_URL: env.DATABASE_AUTH_URL,
         PGLITE_DIR: env.PGLITE_DIR,
         DATABASE_ACQUIRE_TIMEOUT_MS: env.DATABASE_ACQUIRE_TIMEOUT_MS,
         DATABASE_STATEMENT_TIMEOUT_MS: env.DATABASE_STATEMENT_TIMEOUT_MS,

@@ -3,9 +3,11 @@
 // fails the test, so a new procedure cannot skip it. The matrix runs three
 // times: with every layer, with RLS alone (the tenant-bound client's scoping
 // switched off), and with the tenant-bound client alone (on the owner's
-// connection, which RLS does not bind).
+// connection, which RLS does not bind); on PostgreSQL with TEST_PGBOUNCER_URL,
+// a fourth time through PgBouncer.
 import type { Db } from '@tenantry/db';
 import { scopeToTenant, TenantScopeError } from '@tenantry/db';
+import { TEST_PGBOUNCER_URL, throughPgBouncer } from '@tenantry/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { callPath, createHarness, outcome, procedurePaths } from './testing/harness.ts';
@@ -186,6 +188,16 @@ const MODES: [string, HarnessOptions][] = [
   ['every layer', {}],
   ['RLS alone (tenant-bound client switched off)', { wrapDb: withoutScoping }],
   ['tenant-bound client alone (owner connection, no RLS)', { connection: 'owner' }],
+  // Every layer again, with each role logged in through PgBouncer in transaction
+  // mode, one server connection per pool: A's and B's calls take turns on it.
+  ...(TEST_PGBOUNCER_URL
+    ? [
+        ['every layer, through PgBouncer (transaction pooling)', { through: throughPgBouncer }] as [
+          string,
+          HarnessOptions,
+        ],
+      ]
+    : []),
 ];
 
 const ATTACKERS = ['B owner (session)', 'B admin (API key)'] as const;

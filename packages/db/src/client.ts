@@ -38,9 +38,25 @@ export interface PoolOptions {
   statementTimeoutMs?: number;
 }
 
+/**
+ * Where each role logs in as itself, e.g. through PgBouncer in transaction
+ * mode, which cannot switch a connection's role at startup (docs/OPERATIONS.md).
+ */
+export interface RoleUrls {
+  app: string;
+  auth: string;
+}
+
 export type DbConfig =
   | { kind: 'pglite'; dataDir?: string; pglite?: PGlite; migrate?: boolean }
-  | { kind: 'postgres'; url: string; migrate?: boolean; pool?: PoolOptions };
+  | {
+      kind: 'postgres';
+      /** Logs in as the owner (migrations) and, without `roles`, switches each pool to its role. */
+      url: string;
+      roles?: RoleUrls;
+      migrate?: boolean;
+      pool?: PoolOptions;
+    };
 
 /** PostgreSQL when DATABASE_URL is set, otherwise PGlite persisted under PGLITE_DIR (.data/). */
 export function configFromEnv(env = readDbEnv()): DbConfig {
@@ -48,6 +64,10 @@ export function configFromEnv(env = readDbEnv()): DbConfig {
     ? {
         kind: 'postgres',
         url: env.DATABASE_URL,
+        roles:
+          env.DATABASE_APP_URL && env.DATABASE_AUTH_URL
+            ? { app: env.DATABASE_APP_URL, auth: env.DATABASE_AUTH_URL }
+            : undefined,
         pool: {
           acquireTimeoutMs: env.DATABASE_ACQUIRE_TIMEOUT_MS,
           statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
@@ -112,14 +132,18 @@ async function openPostgres(config: Extract<DbConfig, { kind: 'postgres' }>): Pr
       await owner.close();
     }
   }
-  // Every pooled connection switches to its role as it opens.
+  // Every pooled connection logs in as its role, or switches to it as it opens.
   const pool = (role: string, max: number) => {
+    const loginUrl = config.roles?.[role === APP_ROLE ? 'app' : 'auth'];
     const connections = new pg.Pool({
-      connectionString: config.url,
+      connectionString: loginUrl ?? config.url,
       max,
       connectionTimeoutMillis: config.pool?.acquireTimeoutMs ?? 2_000,
       idleTimeoutMillis: 30_000,
-      options: `-c role=${role} -c statement_timeout=${config.pool?.statementTimeoutMs ?? 15_000}`,
+      // A pooler refuses startup options; the role's own statement_timeout applies there.
+      options: loginUrl
+        ? undefined
+        : `-c role=${role} -c statement_timeout=${config.pool?.statementTimeoutMs ?? 15_000}`,
       // Names the pool in pg_stat_activity (an operator's view, and what tests terminate).
       application_name: role,
     });
@@ -134,6 +158,9 @@ async function openPostgres(config: Extract<DbConfig, { kind: 'postgres' }>): Pr
   const prisma = new PrismaClient({ adapter: pool(APP_ROLE, config.pool?.max ?? 10) });
   // better-auth's own few connections: sign-in and its session endpoints only.
   const authPrisma = new PrismaClient({ adapter: pool(AUTH_ROLE, config.pool?.authMax ?? 3) });
+  if (config.roles) {
+    await Promise.all([assertRole(prisma, APP_ROLE), assertRole(authPrisma, AUTH_ROLE)]);
+  }
   return {
     prisma,
     auth: authClient(authPrisma, { role: 'bound' }),
@@ -142,4 +169,15 @@ async function openPostgres(config: Extract<DbConfig, { kind: 'postgres' }>): Pr
       await Promise.all([prisma.$disconnect(), authPrisma.$disconnect()]);
     },
   };
+}
+
+/**
+ * A login URL that names the wrong user (a superuser, say) would run every query
+ * past row-level security, so the server refuses to start on one.
+ */
+async function assertRole(prisma: Db, role: string): Promise<void> {
+  const [row] = await prisma.$queryRaw<{ user: string }[]>`select current_user as "user"`;
+  if (row?.user !== role) {
+    throw new Error(`the ${role} database URL logs in as ${row?.user ?? 'nobody'}, not as ${role}`);
+  }
 }

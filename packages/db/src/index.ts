@@ -3,7 +3,7 @@
 // (`@tenantry/db/tooling`); nothing reachable from here imports the WASM schema
 // engine or the seed (entries.test.ts walks the import graph to prove it).
 export { APP_ROLE, configFromEnv, createDb } from './client.ts';
-export type { Database, Db, DbConfig, PoolOptions } from './client.ts';
+export type { Database, Db, DbConfig, PoolOptions, RoleUrls } from './client.ts';
 export { readDbEnv } from './env.ts';
 export { DbError } from './errors.ts';
 export { scopeToTenant, TenantScopeError, withTenant, withTenantOf } from './tenant.ts';

@@ -1,7 +1,7 @@
 // A real server on 127.0.0.1 (an ephemeral port unless env.PORT names one), on a
 // throwaway database. Other packages' tests reach the server only through here.
 import { createTestDatabase } from '@tenantry/db/testing';
-import type { TestDatabase } from '@tenantry/db/testing';
+import type { TestDatabase, Through } from '@tenantry/db/testing';
 import type { PoolOptions } from '@tenantry/db';
 
 import { loadEnv } from '../env.ts';
@@ -23,7 +23,7 @@ export interface TestServerOptions {
   /** Serve apps/web's build (env.WEB_DIST); by default only in production, as buildServer does. */
   serveWeb?: boolean;
   /** PostgreSQL only: connect the server through another URL to its database, e.g. a proxy's. */
-  through?: (databaseUrl: string) => Promise<string>;
+  through?: (databaseUrl: string) => Through | Promise<Through>;
   /** The server's pool (PostgreSQL). */
   pool?: PoolOptions;
 }

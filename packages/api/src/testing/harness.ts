@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { authClient } from '@tenantry/db';
 import type { Db } from '@tenantry/db';
 import { createTestDatabase } from '@tenantry/db/testing';
-import type { TestDatabase } from '@tenantry/db/testing';
+import type { TestDatabase, Through } from '@tenantry/db/testing';
 import { TRPCError } from '@trpc/server';
 
 import { createAuth } from '../auth.ts';
@@ -63,8 +63,11 @@ export interface HarnessOptions {
    * tenant-bound client's scoping and prove RLS alone.
    */
   wrapDb?: (db: Db) => Db;
-  /** PostgreSQL only: connects the app through another URL to the test database, e.g. a counting proxy's. */
-  through?: (databaseUrl: string) => Promise<string>;
+  /**
+   * PostgreSQL only: connects the app through another URL to the test database,
+   * e.g. a counting proxy's, or one URL per role (PgBouncer).
+   */
+  through?: (databaseUrl: string) => Through | Promise<Through>;
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {

@@ -7,7 +7,7 @@ import pg from 'pg';
 
 import { AUTH_ROLE } from '../auth-client.ts';
 import { APP_ROLE, createDb, openPgliteAt } from '../client.ts';
-import type { Database, Db, PoolOptions } from '../client.ts';
+import type { Database, Db, PoolOptions, RoleUrls } from '../client.ts';
 import { PGliteAdapterFactory } from '../adapters.ts';
 import { PrismaClient } from '../generated/client.ts';
 import { PrismaPg } from '@prisma/adapter-pg';
@@ -17,8 +17,27 @@ import { PGLITE_EXTENSIONS } from '../pglite-extensions.ts';
 import type { OwnerConnection } from '../owner.ts';
 import { pgliteTemplate, postgresTemplate } from './template.ts';
 
-/** The PostgreSQL server tests use, if any; tests read no other variable. */
+/** The PostgreSQL server tests use, if any. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
+
+/**
+ * PgBouncer in transaction mode in front of that server, if any (`.ci/run`
+ * starts one). Only the PostgreSQL run uses it.
+ */
+export const TEST_PGBOUNCER_URL = (TEST_DATABASE_URL && process.env.TEST_PGBOUNCER_URL) || undefined;
+
+/** A test database's URLs through PgBouncer, where each role logs in as itself. */
+export function throughPgBouncer(databaseUrl: string): RoleUrls {
+  if (!TEST_PGBOUNCER_URL) throw new Error('TEST_PGBOUNCER_URL is not set');
+  const as = (role: string) => {
+    const url = new URL(TEST_PGBOUNCER_URL);
+    url.username = role;
+    url.password = '';
+    url.pathname = new URL(databaseUrl).pathname;
+    return url.toString();
+  };
+  return { app: as(APP_ROLE), auth: as(AUTH_ROLE) };
+}
 
 export interface TestDatabase {
   kind: 'pglite' | 'postgres';
@@ -34,9 +53,10 @@ export interface TestDatabase {
   asAuth<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /**
    * Opens the runtime client (Prisma as the app role). On PostgreSQL `through`
-   * is another URL to the same database, e.g. a round-trip counting proxy's.
+   * is another URL to the same database, e.g. a round-trip counting proxy's, or
+   * one URL per role (throughPgBouncer).
    */
-  openApp(pool?: PoolOptions, through?: string): Promise<Database>;
+  openApp(pool?: PoolOptions, through?: Through): Promise<Database>;
   /**
    * Opens Prisma as the owner, whom RLS does not bind: for proving the
    * tenant-bound client alone. On PGlite, do not combine it with openApp().
@@ -46,6 +66,9 @@ export interface TestDatabase {
   url?: string;
   close(): Promise<void>;
 }
+
+/** Another way to reach a test database: one URL, or one per role. */
+export type Through = string | RoleUrls;
 
 export interface TestDatabaseOptions {
   /**
@@ -144,7 +167,12 @@ async function postgresTestDatabase(serverUrl: string, options: TestDatabaseOpti
       run<T>(APP_ROLE, sql, params, tenantId),
     asAuth: <T>(sql: string, params: unknown[] = []) => run<T>(AUTH_ROLE, sql, params),
     openApp: async (poolOptions, through) => {
-      const app = await createDb({ kind: 'postgres', url: through ?? url.toString(), pool: poolOptions });
+      const app = await createDb({
+        kind: 'postgres',
+        url: typeof through === 'string' ? through : url.toString(),
+        roles: typeof through === 'object' ? through : undefined,
+        pool: poolOptions,
+      });
       apps.push(app);
       return app;
     },

@@ -1,0 +1,4 @@
+-- Reverses nothing: LOGIN and statement_timeout belong to the roles, which every
+-- database of the cluster shares, and another database's server may be logging
+-- in with them through a pooler. The roles themselves go with the migrations
+-- that created them, once no database uses them.
