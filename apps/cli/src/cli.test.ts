@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 import { createTenantryClient } from '@tenantry/client';
 import type { TenantryClient } from '@tenantry/client';
-import { startTestServer } from '@tenantry/server/testing';
+import { cookieFetch, startTestServer } from '@tenantry/server/testing';
 import type { TestServer } from '@tenantry/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -57,13 +57,13 @@ const HEADER = 'tag,name,category,status,site,building,serial_number,installed_a
 beforeAll(async () => {
   s = await startTestServer();
   home = await mkdtemp(join(tmpdir(), 'tenantry-cli-'));
-  const { token } = await createTenantryClient({ url: s.url }).organization.register.mutate({
+  owner = createTenantryClient({ url: s.url, fetch: cookieFetch('http://localhost:5173').fetch });
+  await owner.organization.register.mutate({
     organizationName: 'Import Co',
     name: 'Ines',
     email: 'ines@example.test',
     password: 'a long password',
   });
-  owner = createTenantryClient({ url: s.url, token });
   const site = await owner.site.create.mutate({ name: 'Depot', address: '9 Dock Road' });
   await owner.building.create.mutate({ siteId: site.id, name: 'Shed A' });
   await owner.building.create.mutate({ siteId: site.id, name: 'Shed B' });

@@ -21,7 +21,7 @@ const EMAIL = 'e2e-owner@example.test';
 const PASSWORD = 'a long password';
 
 describe('end to end over HTTP', () => {
-  it('register → sign out → sign in → tenant call, with cookies and with a bearer token', async () => {
+  it('register → sign out → sign in → tenant call with cookies, then a sibling app with an API key', async () => {
     const browser = cookieFetch(ORIGIN);
     const client = createTRPCClient<AppRouter>({
       links: [httpBatchLink({ url: `${s.url}/trpc`, transformer: superjson, fetch: browser.fetch })],
@@ -55,29 +55,21 @@ describe('end to end over HTTP', () => {
     const sites = await client.site.list.query({});
     expect(sites.items.map((x) => x.id)).toEqual([site.id]);
 
-    // A sibling app holding the bearer token from registration sees the same tenant.
-    const bearer = createTRPCClient<AppRouter>({
+    // A sibling app authenticates with an API key the owner made; no session token ever reached it.
+    expect(JSON.stringify(registered)).not.toMatch(/token/i);
+    const { secret } = await client.apiKey.create.mutate({ name: 'sibling', role: 'MEMBER' });
+    const sibling = createTRPCClient<AppRouter>({
       links: [
         httpBatchLink({
           url: `${s.url}/trpc`,
           transformer: superjson,
-          headers: { authorization: `Bearer ${registered.token}` },
+          headers: { authorization: `Bearer ${secret}` },
         }),
       ],
     });
-    await expect(bearer.site.list.query({})).rejects.toThrow(); // signed out: that session is gone
-    const token = ((await signIn.clone().json()) as { token: string }).token;
-    const fresh = createTRPCClient<AppRouter>({
-      links: [
-        httpBatchLink({
-          url: `${s.url}/trpc`,
-          transformer: superjson,
-          headers: { authorization: `Bearer ${token}` },
-        }),
-      ],
-    });
-    const current = await fresh.organization.current.query();
+    const current = await sibling.organization.current.query();
     expect(current.organization.name).toBe('End To End Ltd');
+    expect(current.me.viaApiKey).toBe(true);
   });
 
   it('logs carry request ids and never credentials', () => {

@@ -7,7 +7,8 @@ import { startTestServer } from './testing/test-server.ts';
 import type { TestServer } from './testing/test-server.ts';
 
 let s: TestServer;
-let token: string;
+/** The owner's session cookie (`name=value`), as the registration set it. */
+let cookie: string;
 
 async function register(email: string): Promise<Response> {
   return fetch(`${s.url}/trpc/organization.register`, {
@@ -21,14 +22,12 @@ async function register(email: string): Promise<Response> {
 
 beforeAll(async () => {
   s = await startTestServer({ AUTH_RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_PER_MINUTE: '60' });
-  const body = (await (await register('hardened@example.test')).json()) as {
-    result: { data: { json: { token: string } } };
-  };
-  token = body.result.data.json.token;
+  const registered = await register('hardened@example.test');
+  cookie = registered.headers.getSetCookie()[0]?.split(';')[0] ?? '';
 });
 afterAll(() => s.close());
 
-const auth = () => ({ authorization: `Bearer ${token}` });
+const auth = () => ({ cookie, origin: 'http://localhost:5173' });
 
 describe('HTTP hardening', () => {
   it('sends security headers, with a CSP for the single-page app', async () => {
@@ -57,7 +56,6 @@ describe('HTTP hardening', () => {
   });
 
   it('rejects a cookie-carrying mutation from a foreign origin, and accepts it from a trusted one', async () => {
-    const cookie = `better-auth.session_token=${token}`;
     const send = (origin: string) =>
       fetch(`${s.url}/trpc/site.create`, {
         method: 'POST',

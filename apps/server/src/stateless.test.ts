@@ -8,23 +8,20 @@ import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import superjson from 'superjson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { cookieFetch } from './testing/cookie-fetch.ts';
+import type { CookieFetch } from './testing/cookie-fetch.ts';
 import { isolatedRedisUrl } from './testing/redis.ts';
 import { spawnServer } from './testing/spawn-server.ts';
 import type { SpawnedServer } from './testing/spawn-server.ts';
 import { withCode } from './testing/trpc-error.ts';
 
-const client = (url: string, token: string) =>
+const ORIGIN = 'http://localhost:5173';
+
+/** A client on `url` that keeps its cookies in `browser` (one browser may talk to both servers). */
+const client = (url: string, browser: CookieFetch = cookieFetch(ORIGIN)) =>
   createTRPCClient<AppRouter>({
-    links: [
-      httpBatchLink({
-        url: `${url}/trpc`,
-        transformer: superjson,
-        headers: { authorization: `Bearer ${token}` },
-      }),
-    ],
+    links: [httpBatchLink({ url: `${url}/trpc`, transformer: superjson, fetch: browser.fetch })],
   });
-const anonymous = (url: string) =>
-  createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: `${url}/trpc`, transformer: superjson })] });
 
 describe('two server processes on one PostgreSQL', { tags: ['postgres'] }, () => {
   let db: TestDatabase;
@@ -34,8 +31,8 @@ describe('two server processes on one PostgreSQL', { tags: ['postgres'] }, () =>
   beforeAll(async () => {
     db = await createTestDatabase();
     [one, two] = await Promise.all([
-      spawnServer({ DATABASE_URL: db.url ?? '' }),
-      spawnServer({ DATABASE_URL: db.url ?? '' }),
+      spawnServer({ DATABASE_URL: db.url ?? '', TRUSTED_ORIGINS: ORIGIN }),
+      spawnServer({ DATABASE_URL: db.url ?? '', TRUSTED_ORIGINS: ORIGIN }),
     ]);
   });
   afterAll(async () => {
@@ -45,23 +42,25 @@ describe('two server processes on one PostgreSQL', { tags: ['postgres'] }, () =>
   });
 
   it('share sessions and enforce a deactivation made on the other', async () => {
-    const registered = await anonymous(one.url).organization.register.mutate({
+    const owner = cookieFetch(ORIGIN);
+    await client(one.url, owner).organization.register.mutate({
       organizationName: 'Twin Co',
       name: 'Tess',
       email: 'tess@example.test',
       password: 'a long password',
     });
-    const ownerOnTwo = client(two.url, registered.token);
+    const ownerOnTwo = client(two.url, owner);
     expect((await ownerOnTwo.organization.current.query()).organization.name).toBe('Twin Co');
 
     const { token: invitation } = await ownerOnTwo.invitation.create.mutate({ email: 'mo@example.test' });
-    const accepted = await anonymous(one.url).invitation.accept.mutate({
+    const member = cookieFetch(ORIGIN);
+    const accepted = await client(one.url, member).invitation.accept.mutate({
       token: invitation,
       email: 'mo@example.test',
       name: 'Mo',
       password: 'a long password',
     });
-    const memberOnOne = client(one.url, accepted.token);
+    const memberOnOne = client(one.url, member);
     expect((await memberOnOne.site.list.query({})).items).toEqual([]);
 
     await ownerOnTwo.member.deactivate.mutate({ userId: accepted.user.id });

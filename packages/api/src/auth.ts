@@ -1,5 +1,7 @@
-// better-auth: email and password (argon2id), database sessions, bearer
-// tokens. It reaches the database only through the auth client (the
+// better-auth: email and password (argon2id), database sessions in an HttpOnly
+// signed cookie. No bearer plugin: a session token never leaves the server in
+// a body or header, and sibling apps and the CLI use API keys
+// (docs/SECURITY.md, "Credentials"). It reaches the database only through the auth client (the
 // Database's `auth`, or authClient() over another Prisma client), as the
 // tenantry_auth role.
 import { hashPassword, verifyPassword } from '@tenantry/db';
@@ -7,7 +9,6 @@ import type { AuthDb } from '@tenantry/db';
 import { betterAuth } from 'better-auth';
 import { prismaAdapter } from 'better-auth/adapters/prisma';
 import { APIError } from 'better-auth/api';
-import { bearer } from 'better-auth/plugins/bearer';
 import { v7 as uuidv7 } from 'uuid';
 
 import { authInputHook } from './auth-input.ts';
@@ -85,7 +86,6 @@ export function createAuth(options: AuthOptions) {
     },
     // Text and password rules on better-auth's own endpoints (auth-input.ts).
     hooks: { before: authInputHook },
-    plugins: [bearer()],
     telemetry: { enabled: false },
     ...(options.log && { logger: { log: options.log } }),
   });

@@ -1,9 +1,10 @@
-// What a request carries, read without the database: an API key, or a session
-// token (better-auth's signed session cookie, or the token itself in
-// `Authorization: Bearer`, which better-auth's bearer plugin also accepts).
-// Whether the session or key still stands is for the database to say, in the
-// one statement that opens a tenant call (actor.ts); better-auth's getSession,
-// which costs two lookups and their transactions, is not called per request.
+// What a request carries, read without the database: a tenant API key in
+// `Authorization: Bearer tk_…`, or better-auth's signed session cookie. A
+// session token is accepted only in that cookie: no bearer session tokens, so
+// script on a page (which cannot read the HttpOnly cookie) has nothing to
+// replay. Whether the session or key still stands is for the database to say,
+// in the one statement that opens a tenant call (actor.ts); better-auth's
+// getSession, which costs two lookups, is not called per request.
 import { parseCookies } from 'better-auth/cookies';
 import { constantTimeEqual, makeSignature } from 'better-auth/crypto';
 
@@ -16,14 +17,6 @@ export type Principal =
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
-function decode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
-
 /** The token of a signed value (`token.signature`, as better-auth signs its cookie), or null if forged. */
 async function verified(value: string, secret: string): Promise<string | null> {
   const dot = value.lastIndexOf('.');
@@ -34,17 +27,13 @@ async function verified(value: string, secret: string): Promise<string | null> {
 }
 
 export async function resolvePrincipal(auth: Auth, headers: Headers): Promise<Principal | null> {
-  const bearer = BEARER.exec(headers.get('authorization') ?? '')?.[1];
-  if (bearer?.startsWith('tk_')) {
-    const key = parseSecret('tk', bearer);
+  const authorization = headers.get('authorization');
+  if (authorization !== null) {
+    // Only API keys go in Authorization; anything else there is refused, not ignored.
+    const key = parseSecret('tk', BEARER.exec(authorization)?.[1] ?? '');
     return key ? { kind: 'apiKey', tenantId: key.tenantId, keyHash: key.hash } : null;
   }
   const { authCookies, secret } = await auth.$context;
-  if (bearer) {
-    // Like the bearer plugin: a signed token is checked, a bare one is the token.
-    const token = bearer.includes('.') ? await verified(decode(bearer), secret) : bearer;
-    return token ? { kind: 'session', token } : null;
-  }
   const cookie = parseCookies(headers.get('cookie') ?? '').get(authCookies.sessionToken.name);
   const token = cookie ? await verified(cookie, secret) : null;
   return token ? { kind: 'session', token } : null;

@@ -1,5 +1,5 @@
 // The client against a real server over HTTP (test-only use of apps/server).
-import { startTestServer } from '@tenantry/server/testing';
+import { cookieFetch, startTestServer } from '@tenantry/server/testing';
 import type { TestServer } from '@tenantry/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -10,14 +10,14 @@ let apiKey: string;
 
 beforeAll(async () => {
   s = await startTestServer();
-  const anonymous = createTenantryClient({ url: s.url });
-  const { token } = await anonymous.organization.register.mutate({
+  // The owner signs up in a browser (a cookie session), and makes the key a sibling app uses.
+  const owner = createTenantryClient({ url: s.url, fetch: cookieFetch('http://localhost:5173').fetch });
+  await owner.organization.register.mutate({
     organizationName: 'Client Co',
     name: 'Cleo',
     email: 'cleo@example.test',
     password: 'a long password',
   });
-  const owner = createTenantryClient({ url: s.url, token });
   apiKey = (await owner.apiKey.create.mutate({ name: 'sibling app', role: 'ADMIN' })).secret;
 });
 afterAll(() => s.close());

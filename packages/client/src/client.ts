@@ -10,10 +10,12 @@ import { toTenantryError } from './error.ts';
 export interface TenantryClientOptions {
   /** The server's origin, e.g. https://tenantry.example.com. */
   url: string;
-  /** A tenant API key (`tk_…`). */
+  /**
+   * A tenant API key (`tk_…`): how sibling apps and scripts authenticate. A
+   * session lives only in the browser's HttpOnly cookie; the server accepts no
+   * session token in Authorization.
+   */
   apiKey?: string;
-  /** A session token from sign-in, sent as a bearer token. */
-  token?: string;
   /** A fetch to use instead of the global one, e.g. one that carries cookies. */
   fetch?: typeof fetch;
 }
@@ -46,7 +48,6 @@ function convertingErrors<T>(value: T): T {
  * retry is the caller's decision, since a mutation may have happened).
  */
 export function createTenantryClient(options: TenantryClientOptions): TenantryClient {
-  const secret = options.apiKey ?? options.token;
   const base = options.url.replace(/\/+$/, '');
   return convertingErrors(
     createTRPCClient<AppRouter>({
@@ -57,7 +58,7 @@ export function createTenantryClient(options: TenantryClientOptions): TenantryCl
           maxItems: MAX_BATCH_ITEMS,
           maxURLLength: MAX_URL_LENGTH,
           ...(options.fetch ? { fetch: options.fetch } : {}),
-          headers: () => (secret ? { authorization: `Bearer ${secret}` } : {}),
+          headers: () => (options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
         }),
       ],
     }),

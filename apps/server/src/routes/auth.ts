@@ -1,5 +1,8 @@
-// better-auth at /api/auth/*: sign-in, sign-out, session. Sign-in and sign-up
-// share the stricter rate limit with organization.register.
+// better-auth at /api/auth/*, deny by default: only the endpoints the product
+// uses are open, and every other path answers 404 before better-auth sees it
+// (auth-surface.test.ts lists them). Sign-in shares the stricter rate limit
+// with organization.register. A session token never leaves in a body: the
+// session is the HttpOnly cookie alone.
 import type { Auth } from '@tenantry/api';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
@@ -12,14 +15,54 @@ interface Options {
   limitSignIn: Limiter;
 }
 
-const SIGN_IN = /^\/api\/auth\/sign-(in|up)\//;
+export const AUTH_PREFIX = '/api/auth';
+
+/** The product's auth endpoints (method and path under /api/auth); nothing else is served. */
+export const OPEN_AUTH_ENDPOINTS: readonly string[] = [
+  'POST /sign-in/email', // the sign-in page
+  'POST /sign-out', // the dashboard's menu
+  'GET /get-session', // a client's "am I signed in?"
+];
+const OPEN = new Set(OPEN_AUTH_ENDPOINTS);
+const SIGN_IN = 'POST /sign-in/email';
+
+/** `METHOD /path` of a request under the prefix, without its query string. */
+function endpointOf(req: FastifyRequest): string {
+  const path = req.url.slice(AUTH_PREFIX.length).split('?')[0] ?? '';
+  return `${req.method} ${path}`;
+}
+
+/**
+ * better-auth puts the session token in sign-in's body (`token`) and in
+ * get-session's (`session.token`); the cookie already carries it, and page
+ * script must never see it.
+ */
+function withoutTokens(text: string): string {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  if (typeof body !== 'object' || body === null) return text;
+  const record = body as Record<string, unknown>;
+  delete record.token;
+  if (typeof record.session === 'object' && record.session !== null) {
+    delete (record.session as Record<string, unknown>).token;
+  }
+  return JSON.stringify(record);
+}
 
 export function authRoutes(app: FastifyInstance, { auth, publicUrl, limitSignIn }: Options): void {
   app.route({
     method: ['GET', 'POST'],
-    url: '/api/auth/*',
+    url: `${AUTH_PREFIX}/*`,
     handler: async (req: FastifyRequest, reply) => {
-      const verdict = SIGN_IN.test(req.url) ? await limitSignIn(req.ip) : undefined;
+      // Sessions and credentials: never stored by a browser or a proxy.
+      void reply.header('cache-control', 'no-store');
+      const endpoint = endpointOf(req);
+      if (!OPEN.has(endpoint)) return reply.code(404).send({ error: 'Not found' });
+      const verdict = endpoint === SIGN_IN ? await limitSignIn(req.ip) : undefined;
       if (verdict && !verdict.allowed) {
         return reply
           .code(429)
@@ -36,13 +79,12 @@ export function authRoutes(app: FastifyInstance, { auth, publicUrl, limitSignIn 
       const response = await auth.handler(request);
       reply.code(response.status);
       response.headers.forEach((value, name) => {
-        if (name !== 'set-cookie') void reply.header(name, value);
+        // The body may shrink below (Fastify sets the length); cookies go as a list.
+        if (name !== 'set-cookie' && name !== 'content-length') void reply.header(name, value);
       });
-      // Sessions and tokens: never stored by a browser or a proxy.
-      void reply.header('cache-control', 'no-store');
       const cookies = response.headers.getSetCookie();
       if (cookies.length) void reply.header('set-cookie', cookies);
-      return reply.send(response.body ? await response.text() : null);
+      return reply.send(response.body ? withoutTokens(await response.text()) : null);
     },
   });
 }

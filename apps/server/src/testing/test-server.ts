@@ -8,6 +8,9 @@ import { loadEnv } from '../env.ts';
 import { buildServer } from '../server.ts';
 import type { Server } from '../server.ts';
 
+export { cookieFetch } from './cookie-fetch.ts';
+export type { CookieFetch } from './cookie-fetch.ts';
+
 export const TEST_SECRET = 'a-test-secret-of-at-least-thirty-two-chars';
 
 export interface TestServer {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createContext } from '../context.ts';
 import { appRouter } from '../root.ts';
+import { credentialHeaders } from '../testing/credentials.ts';
 import { createHarness, PASSWORD } from '../testing/harness.ts';
 import type { Harness, Org } from '../testing/harness.ts';
 import { APP_ERRORS } from './catalog.ts';
@@ -36,7 +37,7 @@ async function callOverHttp(path: string, input: unknown, token: string | null =
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(await credentialHeaders(h.auth, token)),
       },
       body: JSON.stringify(superjson.serialize(input)),
     }),

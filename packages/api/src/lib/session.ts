@@ -4,17 +4,16 @@ import type { Context } from '../context.ts';
 
 /**
  * Signs a user in through better-auth after their account was committed:
- * better-auth creates the session, its cookie goes onto the response, and the
- * session token is returned for clients that send it as a bearer token.
+ * better-auth creates the session and its HttpOnly cookie goes onto the
+ * response. The token itself stays on the server.
  */
-export async function startSession(ctx: Context, email: string, password: string): Promise<string> {
-  const { headers, response } = await ctx.auth.api.signInEmail({
+export async function startSession(ctx: Context, email: string, password: string): Promise<void> {
+  const { headers } = await ctx.auth.api.signInEmail({
     body: { email, password },
     headers: ctx.headers,
     returnHeaders: true,
   });
   for (const cookie of headers.getSetCookie()) ctx.resHeaders.append('set-cookie', cookie);
-  return response.token;
 }
 
 /** Ends every session of a user (deactivation, role change). */

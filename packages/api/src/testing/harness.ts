@@ -1,6 +1,6 @@
 // A real stack for router tests: a throwaway database (PGlite, or PostgreSQL
 // with TEST_DATABASE_URL), better-auth on it, and callers that authenticate
-// the way HTTP requests do (bearer session tokens through createContext).
+// the way HTTP requests do (session cookies and API keys through createContext).
 import { randomBytes } from 'node:crypto';
 
 import { authClient } from '@tenantry/db';
@@ -15,6 +15,7 @@ import { createContext, createContextInner } from '../context.ts';
 import type { Principal } from '../context.ts';
 import { appRouter, createCaller } from '../root.ts';
 import type { Meta } from '../trpc.ts';
+import { credentialHeaders, sessionTokenOf } from './credentials.ts';
 
 export type Caller = ReturnType<typeof createCaller>;
 
@@ -37,7 +38,10 @@ export interface Harness {
   prisma: Db;
   auth: Auth;
   anonymous: Caller;
-  /** A caller authenticated as HTTP would: `Authorization: Bearer <token>` through createContext. */
+  /**
+   * A caller authenticated as HTTP would, through createContext: a session
+   * token in the signed session cookie, an API key in `Authorization: Bearer`.
+   */
   callerWithToken(token: string, extraHeaders?: Record<string, string>): Promise<Caller>;
   /** A caller with a principal set directly, skipping the request's credentials. */
   callerAs(principal: Principal): Caller;
@@ -88,25 +92,29 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const anonymous = createCaller(createContextInner({ db: prisma, auth }));
 
   async function callerWithToken(token: string, extraHeaders: Record<string, string> = {}): Promise<Caller> {
-    const headers = new Headers({ authorization: `Bearer ${token}`, ...extraHeaders });
+    const headers = new Headers({ ...(await credentialHeaders(auth, token)), ...extraHeaders });
     return createCaller(await createContext({ db: prisma, auth, headers }));
   }
 
   async function register(label: string): Promise<Org> {
     counter += 1;
     const email = `owner-${label}-${counter}-${Date.now()}@example.test`.toLowerCase();
-    const result = await anonymous.organization.register({
+    const resHeaders = new Headers();
+    const result = await createCaller(
+      createContextInner({ db: prisma, auth, resHeaders }),
+    ).organization.register({
       organizationName: `Org ${label}`,
       name: `Owner ${label}`,
       email,
       password: PASSWORD,
     });
+    const token = sessionTokenOf(resHeaders);
     const owner = {
       id: result.user.id,
       email,
       password: PASSWORD,
-      token: result.token,
-      caller: await callerWithToken(result.token),
+      token,
+      caller: await callerWithToken(token),
     };
     // Room for the members the tests add.
     await owner.caller.organization.update({ seats: 50 });
@@ -121,19 +129,17 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     counter += 1;
     const email = `${label}-${counter}-${Date.now()}@example.test`.toLowerCase();
     const { token: invitation } = await org.owner.caller.invitation.create({ email, role });
-    const accepted = await anonymous.invitation.accept({
+    const resHeaders = new Headers();
+    const accepted = await createCaller(
+      createContextInner({ db: prisma, auth, resHeaders }),
+    ).invitation.accept({
       token: invitation,
       email,
       name: label,
       password: PASSWORD,
     });
-    return {
-      id: accepted.user.id,
-      email,
-      password: PASSWORD,
-      token: accepted.token,
-      caller: await callerWithToken(accepted.token),
-    };
+    const token = sessionTokenOf(resHeaders);
+    return { id: accepted.user.id, email, password: PASSWORD, token, caller: await callerWithToken(token) };
   }
 
   return {

@@ -6,6 +6,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 
 import { createContext } from '../context.ts';
 import { appRouter } from '../root.ts';
+import { credentialHeaders } from './credentials.ts';
 import type { Harness } from './harness.ts';
 
 const ORIGIN = 'http://localhost:3000';
@@ -26,9 +27,6 @@ async function read(response: Response): Promise<RawResult> {
   return { status: response.status, body };
 }
 
-const authorization = (token: string | null): Record<string, string> =>
-  token ? { authorization: `Bearer ${token}` } : {};
-
 /**
  * A tRPC request: `raw` is the wire body (superjson's { json, meta }) or, for
  * a query, the `input` search parameter. Mutations are POSTs, queries GETs. A
@@ -45,7 +43,10 @@ export async function rawTrpc(
   if (options.query && raw !== undefined) url.searchParams.set('input', raw);
   const request = new Request(url, {
     method: options.query ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json', ...authorization(options.token ?? null) },
+    headers: {
+      'content-type': 'application/json',
+      ...(await credentialHeaders(h.auth, options.token ?? null)),
+    },
     ...(!options.query && raw !== undefined && { body: raw }),
   });
   const response = await fetchRequestHandler({
@@ -68,7 +69,11 @@ export async function rawAuth(
   const response = await h.auth.handler(
     new Request(`${ORIGIN}/api/auth${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', origin: ORIGIN, ...authorization(token) },
+      headers: {
+        'content-type': 'application/json',
+        origin: ORIGIN,
+        ...(await credentialHeaders(h.auth, token)),
+      },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     }),
   );

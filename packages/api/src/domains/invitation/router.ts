@@ -20,7 +20,7 @@ export const invitationRouter = router({
     .input(ZAcceptInvitationInput)
     .mutation(async ({ ctx, input }) => {
       const user = await acceptInvitation(ctx.db, input);
-      const token = await startSession(ctx, input.email, input.password);
-      return { user, token };
+      await startSession(ctx, input.email, input.password);
+      return { user };
     }),
 });

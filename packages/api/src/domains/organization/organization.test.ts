@@ -20,12 +20,12 @@ describe('organization.register', () => {
     expect(current.seatsUsed).toBe(1);
   });
 
-  it('sets an HttpOnly, SameSite=Lax session cookie', async () => {
+  it('sets an HttpOnly, SameSite=Lax session cookie, and puts the token nowhere else', async () => {
     const resHeaders = new Headers();
     const { createContextInner } = await import('../../context.ts');
     const { createCaller } = await import('../../root.ts');
     const caller = createCaller(createContextInner({ db: h.prisma, auth: h.auth, resHeaders }));
-    await caller.organization.register({
+    const result = await caller.organization.register({
       organizationName: 'Cookie Co',
       name: 'Cookie Owner',
       email: 'cookie-owner@example.test',
@@ -34,6 +34,10 @@ describe('organization.register', () => {
     const cookie = resHeaders.getSetCookie().find((c) => c.startsWith('better-auth.session_token='));
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
+    const token = decodeURIComponent(cookie?.split(/[=;]/)[1] ?? '').split('.')[0] ?? '';
+    expect(token.length).toBeGreaterThan(20);
+    expect(JSON.stringify(result)).not.toContain(token);
+    expect([...resHeaders.keys()]).toEqual(['set-cookie']);
   });
 
   it('answers a duplicate email with CONFLICT, leaking no constraint name', async () => {

@@ -12,15 +12,15 @@ import {
 import { describeCurrent, listMembers, registerOrganization, updateOrganization } from './service.ts';
 
 export const organizationRouter = router({
-  /** Sign-up, then a session for the new owner (once the sign-up is committed). */
+  /** Sign-up, then a session cookie for the new owner (once the sign-up is committed). */
   register: publicProcedure
     .meta({ audit: 'organization.register' })
     .input(ZRegisterInput)
     .output(ZRegisterOutput)
     .mutation(async ({ ctx, input }) => {
       const created = await registerOrganization(ctx.db, input);
-      const token = await startSession(ctx, input.email, input.password);
-      return { ...created, token };
+      await startSession(ctx, input.email, input.password);
+      return created;
     }),
   current: tenantProcedure.output(ZCurrentOrganizationOutput).query(({ ctx }) => describeCurrent(ctx)),
   update: adminProcedure

@@ -58,8 +58,6 @@ export type TCurrentOrganizationOutput = z.infer<typeof ZCurrentOrganizationOutp
 export const ZRegisterOutput = z.object({
   user: ZMemberOutput,
   organization: ZOrganizationOutput,
-  /** The new session's token, for clients that send it as a bearer token. */
-  token: z.string(),
 });
 export type TRegisterOutput = z.infer<typeof ZRegisterOutput>;
 
