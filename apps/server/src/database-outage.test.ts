@@ -43,7 +43,15 @@ async function setUp() {
     password: 'a long password',
   });
   expect(registered.status).toBe(200);
-  return { s, proxy, call };
+  const auth = (path: string, body?: unknown) =>
+    browser.fetch(`${s.url}/api/auth${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      ...(body !== undefined && {
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    });
+  return { s, proxy, call, auth };
 }
 
 async function sitesIn(s: TestServer): Promise<Set<string>> {
@@ -53,10 +61,19 @@ async function sitesIn(s: TestServer): Promise<Set<string>> {
 
 describe('database outages', { tags: ['postgres'], timeout: 90_000 }, () => {
   it('unreachable: 503 with Retry-After and a clear message; back by itself once it returns', async () => {
-    const { s, proxy, call } = await setUp();
+    const { s, proxy, call, auth } = await setUp();
     try {
       expect((await call('site.create', { name: 'Before' })).status).toBe(200);
       await proxy.cut();
+      // better-auth's endpoints too: a sign-in or a session check is 503, not 500.
+      for (const response of [
+        await auth('/get-session'),
+        await auth('/sign-in/email', { email: 'olive@example.test', password: 'a long password' }),
+      ]) {
+        expect(response.status, await response.clone().text()).toBe(503);
+        expect(response.headers.get('retry-after')).toBe(String(RETRY_AFTER_SECONDS));
+        expect(((await response.json()) as { message: string }).message).toMatch(/briefly unavailable/);
+      }
       for (const response of [
         await call('site.list', {}, 'GET'),
         await call('site.create', { name: 'During' }),

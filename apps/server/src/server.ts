@@ -6,6 +6,7 @@ import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import { createAuth } from '@tenantry/api';
 import type { Auth } from '@tenantry/api';
+import { checkReadiness } from '@tenantry/db';
 import type { Database } from '@tenantry/db';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
@@ -112,7 +113,12 @@ export async function buildServer({
   const limitSignIn = rateLimits.limiter('sign-in', env.AUTH_RATE_LIMIT_PER_MINUTE);
 
   healthRoutes(app, db.prisma);
-  authRoutes(app, { auth, publicUrl: env.PUBLIC_URL, limitSignIn });
+  authRoutes(app, {
+    auth,
+    publicUrl: env.PUBLIC_URL,
+    limitSignIn,
+    databaseAnswers: async () => (await checkReadiness(db.prisma, 1_000)).ready,
+  });
   await trpcRoutes(app, {
     db: db.prisma,
     auth,

@@ -3,16 +3,20 @@
 // (auth-surface.test.ts lists them). Sign-in shares the stricter rate limit
 // with organization.register. A session token never leaves in a body: the
 // session is the HttpOnly cookie alone.
+import { APP_ERRORS } from '@tenantry/api';
 import type { Auth } from '@tenantry/api';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 import { toFetchHeaders } from '../http.ts';
 import type { Limiter } from '../rate-limit.ts';
+import { RETRY_AFTER_SECONDS } from './trpc.ts';
 
 interface Options {
   auth: Auth;
   publicUrl: string;
   limitSignIn: Limiter;
+  /** Whether the database answers now (readiness); asked only after better-auth failed. */
+  databaseAnswers: () => Promise<boolean>;
 }
 
 export const AUTH_PREFIX = '/api/auth';
@@ -53,7 +57,10 @@ function withoutTokens(text: string): string {
   return JSON.stringify(record);
 }
 
-export function authRoutes(app: FastifyInstance, { auth, publicUrl, limitSignIn }: Options): void {
+export function authRoutes(
+  app: FastifyInstance,
+  { auth, publicUrl, limitSignIn, databaseAnswers }: Options,
+): void {
   app.route({
     method: ['GET', 'POST'],
     url: `${AUTH_PREFIX}/*`,
@@ -77,6 +84,14 @@ export function authRoutes(app: FastifyInstance, { auth, publicUrl, limitSignIn 
         ...(req.body === undefined ? {} : { body: JSON.stringify(req.body) }),
       });
       const response = await auth.handler(request);
+      // better-auth answers its own database errors with a 500 (FAILED_TO_GET_SESSION, say);
+      // while the database is out of reach that is an outage to wait out, as on /trpc.
+      if (response.status >= 500 && !(await databaseAnswers())) {
+        return reply
+          .code(503)
+          .header('retry-after', String(RETRY_AFTER_SECONDS))
+          .send({ code: 'DATABASE_UNAVAILABLE', message: APP_ERRORS.DATABASE_UNAVAILABLE.message });
+      }
       reply.code(response.status);
       response.headers.forEach((value, name) => {
         // The body may shrink below (Fastify sets the length); cookies go as a list.
