@@ -11,13 +11,30 @@ export const zAssetTag = zText({ min: 1, max: 64 }).regex(
   'may use letters, digits and . _ - / only',
 );
 
+/** The earliest install date accepted: older dates are typos (0202 for 2020), not assets. */
+export const INSTALLED_EARLIEST = '1900-01-01';
+
+/**
+ * The latest install date accepted: today, in the earliest time zone on Earth
+ * (UTC+14), so that nobody's "today" is refused. An asset is recorded once it
+ * is installed; a planned install is not an install date.
+ */
+export function installedLatest(now = new Date()): string {
+  return new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
+}
+
+const zInstalledAt = z.iso
+  .date({ error: 'must be a date (YYYY-MM-DD)' })
+  .refine((date) => date >= INSTALLED_EARLIEST, { error: `must be ${INSTALLED_EARLIEST} or later` })
+  .refine((date) => date <= installedLatest(), { error: 'cannot be in the future' });
+
 const fields = {
   tag: zAssetTag,
   name: zName,
   category: zText({ min: 1, max: 60 }),
   status: zAssetStatus,
   serialNumber: zText({ max: 120 }).nullable(),
-  installedAt: z.iso.date({ error: 'must be a date (YYYY-MM-DD)' }).nullable(),
+  installedAt: zInstalledAt.nullable(),
 };
 
 export const ZCreateAssetInput = z.strictObject({
