@@ -176,12 +176,21 @@ describe('dashboard journey', () => {
     const member = await h.newPage();
     memberPage = member.page;
     await memberPage.goto(link);
-    await memberPage.getByLabel('Email').fill('mia@acme.test');
+    // The link is checked before the form: it names the organization and who invited.
+    await memberPage.getByRole('heading', { name: 'Join Acme Facilities' }).waitFor();
+    await memberPage.getByText('Olivia Owner invited you as member.').waitFor();
+    expect(await memberPage.getByLabel('Email').inputValue()).toBe('mia@acme.test');
     await memberPage.getByLabel('Your name').fill('Mia Member');
     await memberPage.getByLabel('Choose a password').fill('member-password-1');
     await shot(memberPage, '07-accept-invitation');
     await memberPage.getByRole('button', { name: 'Accept invitation' }).click();
     await onPage(memberPage, 'Overview');
+    // Used once, the same link says so instead of showing the form again.
+    const reused = await h.newPage();
+    await reused.page.goto(link);
+    await reused.page.getByRole('heading', { name: 'This invitation can’t be used' }).waitFor();
+    await reused.page.getByText('This invitation has already been used.').waitFor();
+    expect(await reused.page.getByLabel('Choose a password').count()).toBe(0);
 
     await memberPage.goto(assetUrl);
     await memberPage.getByRole('heading', { name: 'Rooftop chiller' }).waitFor();

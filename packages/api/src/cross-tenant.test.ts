@@ -72,6 +72,9 @@ const MATRIX: Record<string, Attack[]> = {
   'invitation.revoke': [
     { why: "revokes A's invitation", input: (a) => ({ id: a.invitationId }), expect: 'DENIED' },
   ],
+  'invitation.preview': [
+    { why: "forges a token naming A's tenant", input: (a) => ({ token: forgedToken(a) }), expect: 'DENIED' },
+  ],
   'invitation.accept': [
     {
       why: "forges a token naming A's tenant",

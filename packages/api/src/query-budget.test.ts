@@ -62,6 +62,10 @@ const BUDGET: Record<string, [number, () => Promise<unknown>]> = {
       id: (await owner.invitation.create({ email: `${unique('rv')}@example.test` })).invitation.id,
     }),
   ],
+  'invitation.preview': [
+    4,
+    async () => ({ token: (await owner.invitation.create({ email: `${unique('pv')}@example.test` })).token }),
+  ],
   'invitation.accept': [
     15,
     async () => {

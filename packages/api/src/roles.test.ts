@@ -70,6 +70,10 @@ const RULES: Record<string, [Minimum, () => Promise<unknown>]> = {
       id: (await owner.invitation.create({ email: `${unique('rv')}@example.test` })).invitation.id,
     }),
   ],
+  'invitation.preview': [
+    'public',
+    async () => ({ token: (await owner.invitation.create({ email: `${unique('pv')}@example.test` })).token }),
+  ],
   'invitation.accept': [
     'public',
     async () => {

@@ -56,8 +56,14 @@ export const APP_ERRORS = {
   // Invitations and accounts
   ALREADY_MEMBER: { trpc: 'CONFLICT', message: 'This person is already a member.', field: 'email' },
   EMAIL_TAKEN: { trpc: 'CONFLICT', message: 'An account with this email already exists.', field: 'email' },
+  EMAIL_IN_OTHER_ORGANIZATION: {
+    trpc: 'CONFLICT',
+    message: 'This person already has an account in another organization, and an account belongs to one.',
+    field: 'email',
+  },
   INVITATION_INVALID: { trpc: 'NOT_FOUND', message: 'This invitation link is not valid. Ask for a new one.' },
-  INVITATION_USED: { trpc: 'CONFLICT', message: 'This invitation has already been used.' },
+  INVITATION_USED: { trpc: 'CONFLICT', message: 'This invitation has already been used. Sign in instead.' },
+  INVITATION_REVOKED: { trpc: 'CONFLICT', message: 'This invitation was withdrawn. Ask for a new one.' },
   INVITATION_EXPIRED: { trpc: 'CONFLICT', message: 'This invitation has expired. Ask for a new one.' },
   INVITATION_OTHER_EMAIL: {
     trpc: 'FORBIDDEN',

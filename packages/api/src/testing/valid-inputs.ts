@@ -35,6 +35,7 @@ export const VALID_INPUTS: Record<string, unknown> = {
   'invitation.create': { email: 'invitee@example.test', role: 'MEMBER' },
   'invitation.list': { ...PAGE, search: 'fuzz', status: 'all' },
   'invitation.revoke': { id: ID },
+  'invitation.preview': { token: 'inv_0000_fuzz' },
   'invitation.accept': {
     token: 'inv_0000_fuzz',
     email: 'invitee@example.test',

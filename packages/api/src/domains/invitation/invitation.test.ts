@@ -43,9 +43,9 @@ describe('invitations', () => {
   it('can be revoked, and a new invitation replaces a pending one', async () => {
     const first = await org.owner.caller.invitation.create({ email: 'revoke@example.test' });
     const second = await org.owner.caller.invitation.create({ email: 'revoke@example.test' });
-    expect(await outcome(accept(first.token, 'revoke@example.test'))).toBe('NOT_FOUND');
+    expect(await outcome(accept(first.token, 'revoke@example.test'))).toBe('CONFLICT');
     await org.owner.caller.invitation.revoke({ id: second.invitation.id });
-    expect(await outcome(accept(second.token, 'revoke@example.test'))).toBe('NOT_FOUND');
+    expect(await outcome(accept(second.token, 'revoke@example.test'))).toBe('CONFLICT');
     expect(await outcome(org.owner.caller.invitation.revoke({ id: second.invitation.id }))).toBe('CONFLICT');
   });
 
@@ -89,8 +89,62 @@ describe('invitations', () => {
       outcome(accept(again.token, 'crowd1@example.test')),
       outcome(accept(second.token, 'crowd1@example.test')),
     ]);
-    expect(results).toEqual(['OK', 'OK', 'NOT_FOUND']);
+    // The replaced invitation was withdrawn.
+    expect(results).toEqual(['OK', 'OK', 'CONFLICT']);
     const current = await s.owner.caller.organization.current();
     expect(current.seatsUsed).toBe(3);
+  });
+
+  it('preview names the organization and the inviter before anyone fills the form', async () => {
+    const { token } = await org.owner.caller.invitation.create({ email: 'peek@example.test', role: 'ADMIN' });
+    expect(await h.anonymous.invitation.preview({ token: `${token}\n` })).toMatchObject({
+      email: 'peek@example.test',
+      role: 'ADMIN',
+      organizationName: 'Org invites',
+      inviterName: 'Owner invites',
+    });
+  });
+
+  it('preview and accept say why a link cannot be used: unknown, used, withdrawn or expired', async () => {
+    const appCode = (call: Promise<unknown>) =>
+      call.then(
+        () => 'OK',
+        (error: unknown) => (error as { cause?: { code?: string } }).cause?.code ?? String(error),
+      );
+    const invite = (email: string) => org.owner.caller.invitation.create({ email });
+    const preview = (token: string) => appCode(h.anonymous.invitation.preview({ token }));
+
+    expect(await preview('inv_nonsense')).toBe('INVITATION_INVALID');
+    const unknown = (await invite('ghost@example.test')).token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    expect(await preview(unknown)).toBe('INVITATION_INVALID');
+
+    const used = await invite('used@example.test');
+    await accept(used.token, 'used@example.test');
+    expect(await preview(used.token)).toBe('INVITATION_USED');
+
+    const withdrawn = await invite('withdrawn@example.test');
+    await org.owner.caller.invitation.revoke({ id: withdrawn.invitation.id });
+    expect(await preview(withdrawn.token)).toBe('INVITATION_REVOKED');
+    expect(await appCode(accept(withdrawn.token, 'withdrawn@example.test'))).toBe('INVITATION_REVOKED');
+
+    const late = await invite('late2@example.test');
+    await h.db.owner.exec(
+      `update invitations set expires_at = now() - interval '1 minute' where id = '${late.invitation.id}'`,
+    );
+    expect(await preview(late.token)).toBe('INVITATION_EXPIRED');
+  });
+
+  it('refuses to invite someone whose account belongs to another organization, naming the field', async () => {
+    const other = await h.register('elsewhere');
+    const attempt = org.owner.caller.invitation.create({ email: other.owner.email });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'CONFLICT',
+      cause: { code: 'EMAIL_IN_OTHER_ORGANIZATION', field: 'email' },
+    });
+    await expect(org.owner.caller.invitation.create({ email: org.owner.email })).rejects.toMatchObject({
+      cause: { code: 'ALREADY_MEMBER' },
+    });
+    const pending = await org.owner.caller.invitation.list({ search: other.owner.email });
+    expect(pending.items).toEqual([]);
   });
 });

@@ -1,8 +1,20 @@
 import { zById } from '../../lib/schemas.ts';
 import { startSession } from '../../lib/session.ts';
 import { adminProcedure, publicProcedure, router } from '../../trpc.ts';
-import { ZAcceptInvitationInput, ZCreateInvitationInput, ZListInvitationsInput } from './schemas.ts';
-import { acceptInvitation, createInvitation, listInvitations, revokeInvitation } from './service.ts';
+import {
+  ZAcceptInvitationInput,
+  ZCreateInvitationInput,
+  ZInvitationPreviewOutput,
+  ZListInvitationsInput,
+  ZPreviewInvitationInput,
+} from './schemas.ts';
+import {
+  acceptInvitation,
+  createInvitation,
+  listInvitations,
+  previewInvitation,
+  revokeInvitation,
+} from './service.ts';
 
 export const invitationRouter = router({
   create: adminProcedure
@@ -14,6 +26,11 @@ export const invitationRouter = router({
     .meta({ audit: 'invitation.revoke' })
     .input(zById)
     .mutation(({ ctx, input }) => revokeInvitation(ctx, input)),
+  /** Public, by token: the accept page names the organization and the inviter before the form. */
+  preview: publicProcedure
+    .input(ZPreviewInvitationInput)
+    .output(ZInvitationPreviewOutput)
+    .query(({ ctx, input }) => previewInvitation(ctx.db, input)),
   /** Public: accepting signs the new member in once their account is committed. */
   accept: publicProcedure
     .meta({ audit: 'invitation.accept' })

@@ -1,3 +1,4 @@
+import { Role } from '@tenantry/db/enums';
 import { z } from 'zod';
 
 import { zAssignableRole, zEmail, zListBase, zName, zPassword, zText } from '../../lib/schemas.ts';
@@ -15,9 +16,23 @@ export const ZListInvitationsInput = z.strictObject({
 });
 export type TListInvitationsInput = z.infer<typeof ZListInvitationsInput>;
 
+// Trimmed: a link pasted with a trailing newline still works.
+const zInvitationToken = zText({ min: 1, max: 200 });
+
+export const ZPreviewInvitationInput = z.strictObject({ token: zInvitationToken });
+export type TPreviewInvitationInput = z.infer<typeof ZPreviewInvitationInput>;
+
+export const ZInvitationPreviewOutput = z.object({
+  email: z.string(),
+  role: z.enum(Role),
+  expiresAt: z.date(),
+  organizationName: z.string(),
+  inviterName: z.string(),
+});
+export type TInvitationPreviewOutput = z.infer<typeof ZInvitationPreviewOutput>;
+
 export const ZAcceptInvitationInput = z.strictObject({
-  // Trimmed: a link pasted with a trailing newline still works.
-  token: zText({ min: 1, max: 200 }),
+  token: zInvitationToken,
   email: zEmail,
   name: zName,
   password: zPassword,

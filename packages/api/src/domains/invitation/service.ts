@@ -15,7 +15,12 @@ import type { TenantContext } from '../../lib/tenant-context.ts';
 import { memberSelect } from '../member/queries.ts';
 import { assertSeatForMember, assertSeatFree, lockOrganization } from '../organization/queries.ts';
 import { invitationSelect, statusFilter } from './queries.ts';
-import type { TAcceptInvitationInput, TCreateInvitationInput, TListInvitationsInput } from './schemas.ts';
+import type {
+  TAcceptInvitationInput,
+  TCreateInvitationInput,
+  TListInvitationsInput,
+  TPreviewInvitationInput,
+} from './schemas.ts';
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -24,9 +29,10 @@ export async function createInvitation(ctx: TenantContext, input: TCreateInvitat
     throw new AppError('ROLE_ABOVE_OWN', 'You cannot invite someone to a role above your own.');
   }
   const organization = await lockOrganization(ctx.db, ctx.tenant.id);
-  if (await ctx.db.user.count({ where: { email: input.email } })) {
-    throw new AppError('ALREADY_MEMBER');
-  }
+  const [holder] = await ctx.db.$queryRaw<{ holder: 'this' | 'another' | null }[]>`
+    select tenantry_email_holder(${input.email}) as holder`;
+  if (holder?.holder === 'this') throw new AppError('ALREADY_MEMBER');
+  if (holder?.holder === 'another') throw new AppError('EMAIL_IN_OTHER_ORGANIZATION');
   const now = new Date();
   // A new invitation replaces any pending one for the same address, and takes over its seat.
   await ctx.db.invitation.updateMany({
@@ -78,6 +84,47 @@ export async function revokeInvitation(ctx: TenantContext, input: TById) {
   return { id: input.id, revoked: true as const };
 }
 
+/** What the accept page shows before the form: whose invitation, to what; or why it cannot be used. */
+export async function previewInvitation(db: Db, input: TPreviewInvitationInput) {
+  const parsed = parseSecret('inv', input.token);
+  if (!parsed) throw new AppError('INVITATION_INVALID');
+  return withTenant(db, parsed.tenantId, async (tx) => {
+    const invitation = assertOpen(
+      await tx.invitation.findFirst({
+        where: { tokenHash: parsed.hash },
+        select: {
+          email: true,
+          role: true,
+          expiresAt: true,
+          acceptedAt: true,
+          revokedAt: true,
+          invitedBy: { select: { name: true } },
+          tenant: { select: { status: true, organization: { select: { name: true } } } },
+        },
+      }),
+    );
+    if (invitation.tenant.status !== 'ACTIVE') throw new AppError('ORGANIZATION_SUSPENDED');
+    return {
+      email: invitation.email,
+      role: invitation.role,
+      expiresAt: invitation.expiresAt,
+      organizationName: invitation.tenant.organization?.name ?? '',
+      inviterName: invitation.invitedBy.name,
+    };
+  });
+}
+
+/** An invitation that can still be accepted, or the error that says why not. */
+function assertOpen<T extends { expiresAt: Date; acceptedAt: Date | null; revokedAt: Date | null }>(
+  invitation: T | null,
+): T {
+  if (!invitation) throw new AppError('INVITATION_INVALID');
+  if (invitation.acceptedAt) throw new AppError('INVITATION_USED');
+  if (invitation.revokedAt) throw new AppError('INVITATION_REVOKED');
+  if (invitation.expiresAt <= new Date()) throw new AppError('INVITATION_EXPIRED');
+  return invitation;
+}
+
 /**
  * The token names its tenant; everything else happens under that tenant. The
  * new member is the actor, born here, so this records its own audit event.
@@ -94,12 +141,7 @@ export async function acceptInvitation(db: Db, input: TAcceptInvitationInput) {
         ? new AppError('INVITATION_INVALID')
         : error;
     });
-    const invitation = await tx.invitation.findFirst({ where: { tokenHash: parsed.hash } });
-    if (!invitation || invitation.revokedAt) throw new AppError('INVITATION_INVALID');
-    if (invitation.acceptedAt) throw new AppError('INVITATION_USED');
-    if (invitation.expiresAt <= new Date()) {
-      throw new AppError('INVITATION_EXPIRED');
-    }
+    const invitation = assertOpen(await tx.invitation.findFirst({ where: { tokenHash: parsed.hash } }));
     if (invitation.email !== input.email) {
       throw new AppError('INVITATION_OTHER_EMAIL');
     }

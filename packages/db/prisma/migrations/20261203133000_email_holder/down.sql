@@ -1,0 +1,1 @@
+DROP FUNCTION tenantry_email_holder(text);
