@@ -43,8 +43,8 @@ describe('through PgBouncer in transaction mode', { tags: ['pgbouncer'] }, () =>
     a = await insertTenant(db.owner, 'a');
     b = await insertTenant(db.owner, 'b');
     const through = throughPgBouncer(db.url ?? '');
-    first = await db.openApp({ max: 2 }, through);
-    second = await db.openApp({ max: 2 }, through);
+    first = await db.openApp({ max: 2, acquireTimeoutMs: 60_000 }, through);
+    second = await db.openApp({ max: 2, acquireTimeoutMs: 60_000 }, through);
   });
   afterAll(() => db.close());
 
@@ -84,14 +84,20 @@ describe('through PgBouncer in transaction mode', { tags: ['pgbouncer'] }, () =>
   });
 
   it('many clients binding different tenants at once each see only their own', async () => {
-    const reads = Array.from({ length: 40 }, (_, i) => {
+    const reads = Array.from({ length: 20 }, (_, i) => {
       const tenantId = i % 2 ? a.tenantId : b.tenantId;
       const client = i % 3 ? first : second;
-      return withTenant(client.prisma, tenantId, async (tx) => ({
+      // One server connection serves them all in turn: a transaction may wait for it a while.
+      return withTenant(
+        client.prisma,
         tenantId,
-        seen: (await tx.site.findMany({ select: { tenantId: true } })).map((s) => s.tenantId),
-        raw: await tx.$queryRaw<{ tenant_id: string }[]>`select tenant_id from sites`,
-      }));
+        async (tx) => ({
+          tenantId,
+          seen: (await tx.site.findMany({ select: { tenantId: true } })).map((s) => s.tenantId),
+          raw: await tx.$queryRaw<{ tenant_id: string }[]>`select tenant_id from sites`,
+        }),
+        { maxWait: 60_000, timeout: 60_000 },
+      );
     });
     for (const { tenantId, seen, raw } of await Promise.all(reads)) {
       expect(seen).toEqual([tenantId]);
