@@ -60,8 +60,12 @@ export async function runScale(setup: Setup, log: (line: string) => void): Promi
   return rows;
 }
 
-/** Statements that read the asset tables, not the session, rate-limit or transaction bookkeeping. */
-const readsAssets = (statement: Statement) => /"(assets|buildings|sites)"/.test(statement.sql);
+/**
+ * Statements that read the asset tables (quoted by Prisma, bare in the reviewed
+ * raw statements), not the session, rate-limit or transaction bookkeeping.
+ */
+const readsAssets = (statement: Statement) =>
+  /\b(from|join)\s+("public"\.)?"?(assets|buildings|sites|asset_counts)\b/i.test(statement.sql);
 
 async function explain(owner: pg.Pool, tenantId: string, statement: Statement): Promise<string> {
   const client = await owner.connect();

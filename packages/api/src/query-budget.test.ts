@@ -43,18 +43,25 @@ const BUDGET: Record<string, [number, () => Promise<unknown>]> = {
   'organization.current': [4, () => Promise.resolve(undefined)],
   'organization.update': [5, () => Promise.resolve({ plan: 'team' })],
   'organization.members': [4, () => Promise.resolve({})],
+  // Writes over 5 (BEGIN, actor, write, audit, COMMIT) say what the rest is for.
+  // The organization's lock, the member re-read under it, its sessions ended.
   'member.updateRole': [8, async () => ({ userId: await member(), role: 'ADMIN' })],
+  // The lock, the member re-read under it, its sessions ended.
   'member.deactivate': [8, async () => ({ userId: await member() })],
+  // The lock, the member re-read under it, the seats in use.
   'member.reactivate': [
-    9,
+    8,
     async () => {
       const userId = await member();
       await owner.member.deactivate({ userId });
       return { userId };
     },
   ],
-  'member.transferOwnership': [10, async () => ({ userId: await member() })],
-  'invitation.create': [11, () => Promise.resolve({ email: `${unique('inv')}@example.test` })],
+  // The lock, the heir re-read under it; demote, promote and move owner_id.
+  'member.transferOwnership': [9, async () => ({ userId: await member() })],
+  // The lock, then the seats in use and the address's member and invitations, then whether
+  // the address has an account in another organization.
+  'invitation.create': [8, () => Promise.resolve({ email: `${unique('inv')}@example.test` })],
   'invitation.list': [4, () => Promise.resolve({})],
   'invitation.revoke': [
     5,
@@ -76,32 +83,38 @@ const BUDGET: Record<string, [number, () => Promise<unknown>]> = {
   ],
   'site.list': [4, () => Promise.resolve({})],
   'site.byId': [4, () => Promise.resolve({ id: siteId })],
-  'site.create': [6, () => Promise.resolve({ name: unique('site') })],
+  'site.create': [5, () => Promise.resolve({ name: unique('site') })],
+  // Prisma reads the row's building count back (RETURNING cannot join).
   'site.update': [6, () => Promise.resolve({ id: siteId, address: unique('addr') })],
-  'site.delete': [6, async () => ({ id: (await owner.site.create({ name: unique('doomed') })).id })],
+  'site.delete': [5, async () => ({ id: (await owner.site.create({ name: unique('doomed') })).id })],
   'building.list': [4, () => Promise.resolve({ siteId })],
   'building.byId': [4, () => Promise.resolve({ id: buildingId })],
-  'building.create': [7, () => Promise.resolve({ siteId, name: unique('b') })],
+  // Prisma reads the row's site back (RETURNING cannot join).
+  'building.create': [6, () => Promise.resolve({ siteId, name: unique('b') })],
+  // Prisma reads the row's site and asset count back.
   'building.update': [6, () => Promise.resolve({ id: buildingId, floors: 4 })],
   'building.delete': [
-    6,
+    5,
     async () => ({ id: (await owner.building.create({ siteId, name: unique('doomed') })).id }),
   ],
   'asset.list': [4, () => Promise.resolve({ buildingId })],
   'asset.byId': [4, async () => ({ id: await asset() })],
+  // Prisma reads the row's building and site back.
   'asset.create': [
-    8,
+    6,
     () => Promise.resolve({ buildingId, tag: unique('T'), name: 'Pump', category: 'Plumbing' }),
   ],
   'asset.stats': [4, () => Promise.resolve(undefined)],
+  // The existing assets of the batch's tags (created, updated or unchanged).
   'asset.import': [
-    7,
+    6,
     () => Promise.resolve({ rows: [{ buildingId, tag: unique('IMP'), name: 'Imported', category: 'HVAC' }] }),
   ],
-  'asset.update': [7, async () => ({ id: await asset(), status: 'MAINTENANCE' })],
-  'asset.delete': [6, async () => ({ id: await asset() })],
+  // Prisma reads the row's building and site back.
+  'asset.update': [6, async () => ({ id: await asset(), status: 'MAINTENANCE' })],
+  'asset.delete': [5, async () => ({ id: await asset() })],
   'audit.list': [4, () => Promise.resolve({})],
-  'apiKey.create': [6, () => Promise.resolve({ name: unique('key'), role: 'MEMBER' })],
+  'apiKey.create': [5, () => Promise.resolve({ name: unique('key'), role: 'MEMBER' })],
   'apiKey.list': [4, () => Promise.resolve({})],
   'apiKey.revoke': [5, async () => ({ id: (await owner.apiKey.create({ name: unique('key') })).apiKey.id })],
 };

@@ -18,6 +18,16 @@ const UNIQUE: Record<string, AppErrorCode> = {
 };
 
 /**
+ * Foreign keys a request can hit, by name: what is missing when an insert or
+ * update points at no row, and what still uses a row a delete would remove.
+ * Services write without looking first and let these answer.
+ */
+const FOREIGN: Record<string, { parent: string; inUse: AppErrorCode }> = {
+  buildings_tenant_id_site_id_fkey: { parent: 'Site', inUse: 'SITE_HAS_BUILDINGS' },
+  assets_tenant_id_building_id_fkey: { parent: 'Building', inUse: 'BUILDING_HAS_ASSETS' },
+};
+
+/**
  * The database's own invariant checks (migration *_owner_seat_invariants):
  * check_violation raised by a trigger whose message opens with its name. The
  * services check first under a lock, so reaching one means a write that
@@ -37,10 +47,17 @@ interface AdapterCause {
 const adapterCause = (error: Prisma.PrismaClientKnownRequestError) =>
   (error.meta?.driverAdapterError as { cause?: AdapterCause } | undefined)?.cause;
 
-/** The violated constraint's name: adapter-pg names it; PGlite's adapter only in the message. */
-function constraintOf(error: Prisma.PrismaClientKnownRequestError): string | undefined {
+/**
+ * The unique or foreign key constraint a Prisma error reports, by name:
+ * adapter-pg names it; PGlite's adapter only in the message.
+ */
+export function constraintOf(error: unknown): string | undefined {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return undefined;
   const cause = adapterCause(error);
-  return cause?.constraint?.index ?? /unique constraint "([^"]+)"/.exec(cause?.originalMessage ?? '')?.[1];
+  return (
+    cause?.constraint?.index ??
+    /(?:unique|foreign key) constraint "([^"]+)"/.exec(cause?.originalMessage ?? '')?.[1]
+  );
 }
 
 /** The named invariant check a database error reports, if it is one (a statement's or a commit's). */
@@ -57,9 +74,17 @@ function checkOf(error: unknown): AppErrorCode | null {
   return (name && CHECKS[name]) || null;
 }
 
-// P2003 on a create means the parent is gone, which services check first but
-// a parallel delete can still cause (an insert's message says "insert or
-// update"); otherwise it is a delete of a row others still point at.
+// A foreign key refused the write. On an insert or update (the message says
+// "insert or update") the parent is not there; otherwise it is a delete of a
+// row others still point at.
+function fromForeignKey(error: Prisma.PrismaClientKnownRequestError): AppError {
+  const foreign = FOREIGN[constraintOf(error) ?? ''];
+  if (/^insert or update/.test(adapterCause(error)?.originalMessage ?? '')) {
+    return foreign ? notFound(foreign.parent) : new AppError('NOT_FOUND');
+  }
+  return new AppError(foreign?.inUse ?? 'STILL_IN_USE');
+}
+
 function fromPrisma(error: Prisma.PrismaClientKnownRequestError): AppError | null {
   switch (error.code) {
     case 'P2002':
@@ -70,9 +95,11 @@ function fromPrisma(error: Prisma.PrismaClientKnownRequestError): AppError | nul
       return typeof model === 'string' ? notFound(model) : new AppError('NOT_FOUND');
     }
     case 'P2003':
-      return new AppError(
-        /^insert or update/.test(adapterCause(error)?.originalMessage ?? '') ? 'NOT_FOUND' : 'STILL_IN_USE',
-      );
+      return fromForeignKey(error);
+    case 'P2039':
+      // PostgreSQL 17 (PGlite) reports a delete refused by ON DELETE RESTRICT
+      // as 23001, which Prisma passes on as a plain database error.
+      return adapterCause(error)?.originalCode === '23001' ? fromForeignKey(error) : null;
     case 'P2034':
       return new AppError('CONCURRENT_CHANGE');
     default:

@@ -1,6 +1,7 @@
 import type { Prisma } from '@tenantry/db';
 
-export const apiKeySelect = {
+/** A key's own columns: what an INSERT … RETURNING gives back in the same statement. */
+export const apiKeyColumns = {
   id: true,
   name: true,
   prefix: true,
@@ -9,5 +10,9 @@ export const apiKeySelect = {
   lastUsedAt: true,
   revokedAt: true,
   createdAt: true,
+} satisfies Prisma.ApiKeySelect;
+
+export const apiKeySelect = {
+  ...apiKeyColumns,
   createdBy: { select: { id: true, name: true } },
 } satisfies Prisma.ApiKeySelect;

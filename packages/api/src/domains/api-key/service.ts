@@ -6,7 +6,7 @@ import { atLeast } from '../../lib/roles.ts';
 import type { TById } from '../../lib/schemas.ts';
 import { newSecret } from '../../lib/secrets.ts';
 import type { TenantContext } from '../../lib/tenant-context.ts';
-import { apiKeySelect } from './queries.ts';
+import { apiKeyColumns, apiKeySelect } from './queries.ts';
 import type { TCreateApiKeyInput, TListApiKeysInput } from './schemas.ts';
 
 export async function createApiKey(ctx: TenantContext, input: TCreateApiKeyInput) {
@@ -26,10 +26,11 @@ export async function createApiKey(ctx: TenantContext, input: TCreateApiKeyInput
       createdById: ctx.user.id,
       expiresAt,
     },
-    select: apiKeySelect,
+    select: apiKeyColumns,
   });
   ctx.audit.describe({ targetId: apiKey.id, data: { name: input.name, role: input.role } });
-  return { apiKey, secret };
+  // Its creator is the caller: reading them back would cost a second statement.
+  return { apiKey: { ...apiKey, createdBy: { id: ctx.user.id, name: ctx.user.name } }, secret };
 }
 
 export async function listApiKeys(ctx: TenantContext, input: TListApiKeysInput) {

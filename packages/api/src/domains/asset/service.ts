@@ -1,14 +1,14 @@
 import { Prisma } from '@tenantry/db';
 
-import { AppError, notFound } from '../../errors/catalog.ts';
+import { AppError } from '../../errors/catalog.ts';
+import { constraintOf } from '../../errors/translate.ts';
 import { compact } from '../../lib/compact.ts';
 import { pageArgs, toPage } from '../../lib/pagination.ts';
 import { containsPattern, trigramSearch } from '../../lib/search.ts';
 import type { TById } from '../../lib/schemas.ts';
 import { tenantKey } from '../../lib/tenant-context.ts';
 import type { TenantContext } from '../../lib/tenant-context.ts';
-import { requireBuilding } from '../building/queries.ts';
-import { assetSelect, requireAsset } from './queries.ts';
+import { assetSelect } from './queries.ts';
 import type {
   TCreateAssetInput,
   TImportAssetsInput,
@@ -16,9 +16,17 @@ import type {
   TUpdateAssetInput,
 } from './schemas.ts';
 
-async function assertTagFree(ctx: TenantContext, tag: string, exceptId?: string): Promise<void> {
-  const taken = await ctx.db.asset.count({ where: { tag, ...(exceptId ? { NOT: { id: exceptId } } : {}) } });
-  if (taken) throw new AppError('ASSET_TAG_TAKEN', `Asset tag ${tag} is already in use.`);
+/**
+ * Writes check no tag first: the unique index refuses a taken one, and this
+ * says which tag (a catch on the write; the transaction is over either way).
+ */
+function tagTaken(tag: string | undefined) {
+  return (error: unknown): never => {
+    if (tag && constraintOf(error) === 'assets_tenant_id_tag_key') {
+      throw new AppError('ASSET_TAG_TAKEN', `Asset tag ${tag} is already in use.`);
+    }
+    throw error;
+  };
 }
 
 function listFilter(input: TListAssetsInput): Prisma.AssetWhereInput {
@@ -177,27 +185,31 @@ export async function assetStats(ctx: TenantContext) {
   };
 }
 
+// Six round trips: Prisma reads the new row's building and site back in a
+// second statement (RETURNING cannot join). Nothing is looked up first: the
+// building's foreign key answers "Building not found" (errors/translate.ts).
 export async function createAsset(ctx: TenantContext, input: TCreateAssetInput) {
-  await requireBuilding(ctx, input.buildingId);
-  await assertTagFree(ctx, input.tag);
-  const asset = await ctx.db.asset.create({
-    data: { tenantId: ctx.tenant.id, tag: input.tag, ...assetFields(input) },
-    select: assetSelect,
-  });
+  const asset = await ctx.db.asset
+    .create({
+      data: { tenantId: ctx.tenant.id, tag: input.tag, ...assetFields(input) },
+      select: assetSelect,
+    })
+    .catch(tagTaken(input.tag));
   ctx.audit.describe({ data: { tag: asset.tag } });
   return asset;
 }
 
+// Six round trips, as createAsset. A missing asset fails the update as not
+// found, a missing building its foreign key, a taken tag its unique index.
 export async function updateAsset(ctx: TenantContext, input: TUpdateAssetInput) {
   const { id, installedAt, ...changes } = input;
-  await requireAsset(ctx, id);
-  if (changes.buildingId) await requireBuilding(ctx, changes.buildingId);
-  if (changes.tag) await assertTagFree(ctx, changes.tag, id);
-  const asset = await ctx.db.asset.update({
-    where: tenantKey(ctx, id),
-    data: compact({ ...changes, installedAt: toDate(installedAt) }),
-    select: assetSelect,
-  });
+  const asset = await ctx.db.asset
+    .update({
+      where: tenantKey(ctx, id),
+      data: compact({ ...changes, installedAt: toDate(installedAt) }),
+      select: assetSelect,
+    })
+    .catch(tagTaken(changes.tag));
   ctx.audit.describe({ data: compact({ ...changes, installedAt }) });
   return asset;
 }
@@ -210,13 +222,7 @@ export async function importAssets(ctx: TenantContext, input: TImportAssetsInput
   const tags = input.rows.map((row) => row.tag);
   const duplicate = tags.find((tag, i) => tags.indexOf(tag) !== i);
   if (duplicate) throw new AppError('IMPORT_TAG_REPEATED', `Tag ${duplicate} appears more than once.`);
-  const buildingIds = [...new Set(input.rows.map((row) => row.buildingId))];
-  const buildings = await ctx.db.building.findMany({
-    where: { id: { in: buildingIds } },
-    select: { id: true },
-  });
-  const missing = buildingIds.find((id) => !buildings.some((b) => b.id === id));
-  if (missing) throw notFound(`Building ${missing}`);
+  // The buildings are not looked up: their foreign key refuses a missing one.
 
   const existing = new Map(
     (await ctx.db.asset.findMany({ where: { tag: { in: tags } } })).map((asset) => [asset.tag, asset]),
@@ -249,8 +255,7 @@ export async function importAssets(ctx: TenantContext, input: TImportAssetsInput
 }
 
 export async function deleteAsset(ctx: TenantContext, input: TById) {
-  const asset = await requireAsset(ctx, input.id);
-  await ctx.db.asset.delete({ where: tenantKey(ctx, input.id) });
+  const asset = await ctx.db.asset.delete({ where: tenantKey(ctx, input.id), select: { tag: true } });
   ctx.audit.describe({ data: { tag: asset.tag } });
   return { id: input.id };
 }

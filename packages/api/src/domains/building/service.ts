@@ -1,14 +1,12 @@
 import { Prisma } from '@tenantry/db';
 
-import { AppError } from '../../errors/catalog.ts';
 import { compact } from '../../lib/compact.ts';
 import { pageArgs, toPage } from '../../lib/pagination.ts';
 import { containsPattern, trigramSearch } from '../../lib/search.ts';
 import type { TById } from '../../lib/schemas.ts';
 import { tenantKey } from '../../lib/tenant-context.ts';
 import type { TenantContext } from '../../lib/tenant-context.ts';
-import { requireSite } from '../site/queries.ts';
-import { buildingSelect, requireBuilding } from './queries.ts';
+import { buildingSelect } from './queries.ts';
 import type { TCreateBuildingInput, TListBuildingsInput, TUpdateBuildingInput } from './schemas.ts';
 
 interface BuildingRow {
@@ -67,8 +65,10 @@ export async function listBuildings(ctx: TenantContext, input: TListBuildingsInp
   return toPage(rows, input.limit);
 }
 
+// Six round trips: Prisma reads the new row's site back in a second statement
+// (RETURNING cannot join). No lookup first: the site's foreign key answers
+// "Site not found" (errors/translate.ts).
 export async function createBuilding(ctx: TenantContext, input: TCreateBuildingInput) {
-  await requireSite(ctx, input.siteId);
   const building = await ctx.db.building.create({
     data: { tenantId: ctx.tenant.id, siteId: input.siteId, name: input.name, floors: input.floors ?? null },
     select: buildingSelect,
@@ -77,6 +77,8 @@ export async function createBuilding(ctx: TenantContext, input: TCreateBuildingI
   return building;
 }
 
+// Six round trips: Prisma reads the updated row's site and asset count back in
+// a second statement (RETURNING cannot join).
 export async function updateBuilding(ctx: TenantContext, input: TUpdateBuildingInput) {
   const { id, ...changes } = input;
   // No lookup first: a row that is not there (or is another tenant's) fails the update as not found.
@@ -90,14 +92,9 @@ export async function updateBuilding(ctx: TenantContext, input: TUpdateBuildingI
 }
 
 export async function deleteBuilding(ctx: TenantContext, input: TById) {
-  const building = await requireBuilding(ctx, input.id);
-  if (building._count.assets > 0) {
-    throw new AppError(
-      'BUILDING_HAS_ASSETS',
-      `Delete or move this building's ${building._count.assets} assets first.`,
-    );
-  }
-  await ctx.db.building.delete({ where: tenantKey(ctx, input.id) });
+  // No lookup first: a missing building is not found, and the assets' foreign
+  // key refuses a building still in use (BUILDING_HAS_ASSETS, errors/translate.ts).
+  const building = await ctx.db.building.delete({ where: tenantKey(ctx, input.id), select: { name: true } });
   ctx.audit.describe({ data: { name: building.name } });
   return { id: input.id };
 }

@@ -1,8 +1,9 @@
-import type { Prisma, TenantDb } from '@tenantry/db';
+import type { Prisma } from '@tenantry/db';
 
 import type { TListInvitationsInput } from './schemas.ts';
 
-export const invitationSelect = {
+/** An invitation's own columns: what an INSERT … RETURNING gives back in the same statement. */
+export const invitationColumns = {
   id: true,
   email: true,
   role: true,
@@ -10,6 +11,10 @@ export const invitationSelect = {
   acceptedAt: true,
   revokedAt: true,
   createdAt: true,
+} satisfies Prisma.InvitationSelect;
+
+export const invitationSelect = {
+  ...invitationColumns,
   invitedBy: { select: { id: true, name: true } },
 } satisfies Prisma.InvitationSelect;
 
@@ -29,9 +34,4 @@ export function statusFilter(
     case 'all':
       return {};
   }
-}
-
-/** Invitations that still hold a seat: neither accepted, revoked nor expired. */
-export function pendingInvitations(db: TenantDb, now: Date): Promise<number> {
-  return db.invitation.count({ where: statusFilter('pending', now) });
 }

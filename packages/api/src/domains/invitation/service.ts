@@ -13,8 +13,13 @@ import type { TById } from '../../lib/schemas.ts';
 import { newSecret, parseSecret } from '../../lib/secrets.ts';
 import type { TenantContext } from '../../lib/tenant-context.ts';
 import { memberSelect } from '../member/queries.ts';
-import { assertSeatForMember, assertSeatFree, lockOrganization } from '../organization/queries.ts';
-import { invitationSelect, statusFilter } from './queries.ts';
+import {
+  assertSeatForMember,
+  assertSeatFree,
+  lockOrganization,
+  seatCounts,
+} from '../organization/queries.ts';
+import { invitationColumns, invitationSelect, statusFilter } from './queries.ts';
 import type {
   TAcceptInvitationInput,
   TCreateInvitationInput,
@@ -24,22 +29,37 @@ import type {
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
+// Seven round trips: the organization's lock (seats), then the seats in use
+// and the address's member and pending invitations, read under it.
 export async function createInvitation(ctx: TenantContext, input: TCreateInvitationInput) {
   if (!atLeast(ctx.user.role, input.role)) {
     throw new AppError('ROLE_ABOVE_OWN', 'You cannot invite someone to a role above your own.');
   }
   const organization = await lockOrganization(ctx.db, ctx.tenant.id);
+  const now = new Date();
+  // Under the lock, in one statement: the seats in use, a member with this
+  // address, and the pending invitations to it, which the new one replaces
+  // (taking over their seat).
+  const usage = await ctx.db.tenant.findFirstOrThrow({
+    select: {
+      _count: seatCounts(now),
+      users: { where: { email: input.email }, select: { id: true } },
+      invitations: { where: { email: input.email, ...statusFilter('pending', now) }, select: { id: true } },
+    },
+  });
+  if (usage.users.length) throw new AppError('ALREADY_MEMBER');
+  // An account in another organization, which this tenant cannot see (tenantry_email_holder).
   const [holder] = await ctx.db.$queryRaw<{ holder: 'this' | 'another' | null }[]>`
     select tenantry_email_holder(${input.email}) as holder`;
-  if (holder?.holder === 'this') throw new AppError('ALREADY_MEMBER');
   if (holder?.holder === 'another') throw new AppError('EMAIL_IN_OTHER_ORGANIZATION');
-  const now = new Date();
-  // A new invitation replaces any pending one for the same address, and takes over its seat.
-  await ctx.db.invitation.updateMany({
-    where: { email: input.email, ...statusFilter('pending', now) },
-    data: { revokedAt: now },
+  const replaced = usage.invitations.map((invitation) => invitation.id);
+  assertSeatFree(organization, {
+    active: usage._count.users,
+    pending: usage._count.invitations - replaced.length,
   });
-  await assertSeatFree(ctx.db, organization);
+  if (replaced.length) {
+    await ctx.db.invitation.updateMany({ where: { id: { in: replaced } }, data: { revokedAt: now } });
+  }
   const { secret, hash } = newSecret('inv', ctx.tenant.id);
   const invitation = await ctx.db.invitation.create({
     data: {
@@ -50,10 +70,14 @@ export async function createInvitation(ctx: TenantContext, input: TCreateInvitat
       expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
       invitedById: ctx.user.id,
     },
-    select: invitationSelect,
+    select: invitationColumns,
   });
   ctx.audit.describe({ targetId: invitation.id, data: { email: input.email, role: input.role } });
-  return { invitation, token: secret };
+  // The inviter is the caller: reading them back would cost a second statement.
+  return {
+    invitation: { ...invitation, invitedBy: { id: ctx.user.id, name: ctx.user.name } },
+    token: secret,
+  };
 }
 
 export async function listInvitations(ctx: TenantContext, input: TListInvitationsInput) {

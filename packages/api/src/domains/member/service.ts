@@ -10,10 +10,14 @@ import { atLeast } from '../../lib/roles.ts';
 import { endSessions } from '../../lib/session.ts';
 import { tenantKey } from '../../lib/tenant-context.ts';
 import type { TenantContext } from '../../lib/tenant-context.ts';
-import { assertSeatFree, lockOrganization } from '../organization/queries.ts';
+import { assertSeatFree, lockOrganization, seatUsage } from '../organization/queries.ts';
 import { memberSelect, requireMember } from './queries.ts';
 import type { TMemberInput, TUpdateRoleInput } from './schemas.ts';
 
+// Round trips here, beyond BEGIN, the actor, the write, the audit row and
+// COMMIT: the organization's lock, the member re-read under it, and for a
+// role change or a deactivation the member's sessions ended in the same
+// transaction (revocation on the very next request).
 export async function updateRole(ctx: TenantContext, input: TUpdateRoleInput) {
   await lockOrganization(ctx.db, ctx.tenant.id);
   const member = await requireMember(ctx, input.userId);
@@ -70,7 +74,7 @@ export async function reactivate(ctx: TenantContext, input: TMemberInput) {
     ctx.audit.skip();
     return member;
   }
-  await assertSeatFree(ctx.db, organization);
+  assertSeatFree(organization, await seatUsage(ctx.db));
   return ctx.db.user.update({
     where: tenantKey(ctx, member.id),
     data: { isActive: true, deactivatedAt: null },
@@ -83,12 +87,14 @@ export async function transferOwnership(ctx: TenantContext, input: TMemberInput)
   if (input.userId === ctx.user.id) throw new AppError('ALREADY_OWNER');
   // The caller was the owner when the call began; a transfer that waited for
   // the lock finds out here whether another one moved ownership first.
+  // owner_id always names the active OWNER (migration *_owner_seat_invariants),
+  // so the locked row alone tells whether the caller still owns the tenant.
   const organization = await lockOrganization(ctx.db, ctx.tenant.id);
-  const me = await requireMember(ctx, ctx.user.id);
-  if (me.role !== 'OWNER' || organization.ownerId !== me.id) throw new AppError('OWNERSHIP_CHANGED');
+  if (organization.ownerId !== ctx.user.id) throw new AppError('OWNERSHIP_CHANGED');
   const member = await requireMember(ctx, input.userId);
   if (!member.isActive) throw new AppError('OWNERSHIP_TO_INACTIVE');
-  // Demote first: the one-owner index allows no moment with two owners.
+  // Demote first: the one-owner index allows no moment with two owners. Then
+  // the new owner, then owner_id: three writes, as the invariants need them.
   await ctx.db.user.update({ where: tenantKey(ctx, ctx.user.id), data: { role: 'ADMIN' } });
   const owner = await ctx.db.user.update({
     where: tenantKey(ctx, member.id),

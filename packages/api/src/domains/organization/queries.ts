@@ -12,7 +12,7 @@ import type { Prisma, TenantDb } from '@tenantry/db';
 
 import { AppError, notFound } from '../../errors/catalog.ts';
 import type { TenantContext } from '../../lib/tenant-context.ts';
-import { pendingInvitations } from '../invitation/queries.ts';
+import { statusFilter } from '../invitation/queries.ts';
 
 export const organizationSelect = {
   id: true,
@@ -62,19 +62,29 @@ export async function lockOrganization(db: TenantDb, tenantId: string): Promise<
   return { seats: row.seats, ownerId: row.owner_id };
 }
 
-/** Seats in use under the lock: active members, and pending invitations that hold a seat each. */
-export async function seatUsage(db: TenantDb, now = new Date()) {
-  return { active: await activeMembers(db), pending: await pendingInvitations(db, now) };
+export interface SeatUsage {
+  active: number;
+  pending: number;
+}
+
+/** The tenant's `_count` of what holds a seat: active members, and pending invitations. */
+export const seatCounts = (now: Date) => ({
+  select: { users: { where: { isActive: true } }, invitations: { where: statusFilter('pending', now) } },
+});
+
+/** Seats in use under the lock, counted in one statement. */
+export async function seatUsage(db: TenantDb, now = new Date()): Promise<SeatUsage> {
+  const { _count } = await db.tenant.findFirstOrThrow({ select: { _count: seatCounts(now) } });
+  return { active: _count.users, pending: _count.invitations };
 }
 
 /**
- * For a write that takes a new seat (an invitation, a reactivation), under the
- * lock the caller holds: refuses when active members and pending invitations
- * already fill every seat.
+ * For a write that takes a new seat (an invitation, a reactivation), with the
+ * usage read under the lock the caller holds: refuses when active members and
+ * pending invitations already fill every seat.
  */
-export async function assertSeatFree(db: TenantDb, locked: LockedOrganization): Promise<void> {
+export function assertSeatFree(locked: LockedOrganization, { active, pending }: SeatUsage): void {
   const { seats } = locked;
-  const { active, pending } = await seatUsage(db);
   if (active + pending >= seats) {
     throw new AppError(
       'SEATS_EXHAUSTED',

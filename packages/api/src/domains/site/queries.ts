@@ -4,12 +4,17 @@ import type { Prisma } from '@tenantry/db';
 import { notFound } from '../../errors/catalog.ts';
 import type { TenantContext } from '../../lib/tenant-context.ts';
 
-export const siteSelect = {
+/** A site's own columns: what an INSERT … RETURNING gives back in the same statement. */
+export const siteColumns = {
   id: true,
   name: true,
   address: true,
   createdAt: true,
   updatedAt: true,
+} satisfies Prisma.SiteSelect;
+
+export const siteSelect = {
+  ...siteColumns,
   _count: { select: { buildings: true } },
 } satisfies Prisma.SiteSelect;
 

@@ -1,13 +1,12 @@
 import { Prisma } from '@tenantry/db';
 
-import { AppError } from '../../errors/catalog.ts';
 import { compact } from '../../lib/compact.ts';
 import { pageArgs, toPage } from '../../lib/pagination.ts';
 import { containsPattern, trigramSearch } from '../../lib/search.ts';
 import type { TById } from '../../lib/schemas.ts';
 import { tenantKey } from '../../lib/tenant-context.ts';
 import type { TenantContext } from '../../lib/tenant-context.ts';
-import { requireSite, siteSelect } from './queries.ts';
+import { siteColumns, siteSelect } from './queries.ts';
 import type { TCreateSiteInput, TListSitesInput, TUpdateSiteInput } from './schemas.ts';
 
 interface SiteRow {
@@ -70,12 +69,15 @@ export async function listSites(ctx: TenantContext, input: TListSitesInput) {
 export async function createSite(ctx: TenantContext, input: TCreateSiteInput) {
   const site = await ctx.db.site.create({
     data: { tenantId: ctx.tenant.id, name: input.name, address: input.address ?? null },
-    select: siteSelect,
+    select: siteColumns,
   });
+  // A new site has no buildings: counting them would cost a second statement.
   ctx.audit.describe({ data: { name: site.name } });
-  return site;
+  return { ...site, _count: { buildings: 0 } };
 }
 
+// Six round trips: Prisma reads the updated row's building count back in a
+// second statement (RETURNING cannot join).
 export async function updateSite(ctx: TenantContext, input: TUpdateSiteInput) {
   const { id, ...changes } = input;
   // No lookup first: a row that is not there (or is another tenant's) fails the update as not found.
@@ -89,11 +91,9 @@ export async function updateSite(ctx: TenantContext, input: TUpdateSiteInput) {
 }
 
 export async function deleteSite(ctx: TenantContext, input: TById) {
-  const site = await requireSite(ctx, input.id);
-  if (site._count.buildings > 0) {
-    throw new AppError('SITE_HAS_BUILDINGS', `Delete this site's ${site._count.buildings} buildings first.`);
-  }
-  await ctx.db.site.delete({ where: tenantKey(ctx, input.id) });
+  // No lookup first: a missing site is not found, and the buildings' foreign
+  // key refuses a site still in use (SITE_HAS_BUILDINGS, errors/translate.ts).
+  const site = await ctx.db.site.delete({ where: tenantKey(ctx, input.id), select: { name: true } });
   ctx.audit.describe({ data: { name: site.name } });
   return { id: input.id };
 }
