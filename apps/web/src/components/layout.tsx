@@ -10,6 +10,7 @@ import { atLeast, useCurrent } from '../lib/me.ts';
 import { signOut } from '../lib/session.ts';
 import { useTRPC } from '../trpc.ts';
 import { Button } from './button.tsx';
+import { PageBoundary } from './page-boundary.tsx';
 import { Skeleton, SkeletonRows } from './skeleton.tsx';
 
 const NAV = [
@@ -91,7 +92,9 @@ export function Layout() {
       </aside>
       <main id="main" className="min-w-0 flex-1 px-6 py-8 lg:px-10">
         {current.data ? (
-          <Outlet />
+          <PageBoundary>
+            <Outlet />
+          </PageBoundary>
         ) : current.isError && errorCode(current.error) !== 'UNAUTHORIZED' ? (
           <div role="alert" className="py-16 text-center text-sm text-slate-600">
             <p>Your organization could not be loaded: {errorMessage(current.error)}</p>
