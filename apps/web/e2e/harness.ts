@@ -8,7 +8,7 @@ import type { AppRouter } from '@tenantry/api';
 import { startTestServer } from '@tenantry/server/testing';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import superjson from 'superjson';
 
 import { CHROMIUM } from '../chromium.ts';
@@ -33,7 +33,8 @@ async function freePort(): Promise<number> {
 export interface Harness {
   baseURL: string;
   browser: Browser;
-  newPage(): Promise<{ context: BrowserContext; page: Page }>;
+  /** A page in a fresh context: 1280×860 unless `options` say otherwise (a phone's width, a colour scheme). */
+  newPage(options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }>;
   pages(): Page[];
   /** Console messages that report a Content-Security-Policy violation, from every page. */
   cspViolations: string[];
@@ -68,8 +69,12 @@ export async function startHarness(): Promise<Harness> {
   return {
     baseURL,
     browser,
-    async newPage() {
-      const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 860 } });
+    async newPage(options = {}) {
+      const context = await browser.newContext({
+        baseURL,
+        viewport: { width: 1280, height: 860 },
+        ...options,
+      });
       contexts.push(context);
       const page = await context.newPage();
       // The server sends the production CSP (script-src 'self' …); the build must live with it.

@@ -9,6 +9,7 @@ import { PageBoundary } from './components/page-boundary.tsx';
 import { RequireAdmin } from './components/require-admin.tsx';
 import { Toaster } from './components/toaster.tsx';
 import { queryClient, trpcClient } from './lib/client.ts';
+import { applyTheme } from './lib/theme.ts';
 import {
   AcceptInvitationPage,
   ApiKeysPage,
@@ -28,6 +29,8 @@ import {
   SitesPage,
 } from './pages.ts';
 import { TRPCProvider } from './trpc.ts';
+
+applyTheme();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

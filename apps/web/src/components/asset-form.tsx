@@ -105,8 +105,8 @@ function AssetFormFields({ asset, buildingId, onDone, buildings }: FieldsProps) 
     else create.mutate(values);
   });
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate className="grid grid-cols-2 gap-4">
-      <div className="col-span-2">
+    <form onSubmit={(e) => void onSubmit(e)} noValidate className="grid gap-4 sm:grid-cols-2">
+      <div className="sm:col-span-2">
         <Field label="Building" error={errors.buildingId ? 'Choose a building' : undefined}>
           <select className={inputClass} {...form.register('buildingId')}>
             <option value="">Choose a building…</option>
@@ -130,7 +130,7 @@ function AssetFormFields({ asset, buildingId, onDone, buildings }: FieldsProps) 
           ))}
         </select>
       </Field>
-      <div className="col-span-2">
+      <div className="sm:col-span-2">
         <Field label="Name" error={errors.name?.message}>
           <input className={inputClass} {...form.register('name')} />
         </Field>
@@ -148,7 +148,7 @@ function AssetFormFields({ asset, buildingId, onDone, buildings }: FieldsProps) 
           {...form.register('installedAt', { setValueAs: blankToNull })}
         />
       </Field>
-      <div className="col-span-2 flex justify-end gap-2 pt-2">
+      <div className="sm:col-span-2 flex justify-end gap-2 pt-2">
         <Button variant="secondary" onClick={onDone}>
           Cancel
         </Button>

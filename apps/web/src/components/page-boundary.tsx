@@ -12,8 +12,8 @@ import { SkeletonRows } from './skeleton.tsx';
 function PageFailed() {
   return (
     <div role="alert" className="mx-auto max-w-md py-16 text-center">
-      <h1 className="text-xl font-semibold text-slate-900">This page could not be loaded</h1>
-      <p className="mt-2 text-sm text-slate-600">
+      <h1 className="text-xl font-semibold text-fg">This page could not be loaded</h1>
+      <p className="mt-2 text-sm text-fg-muted">
         Check your connection, then try again. If it keeps happening, the app may have just been updated:
         retrying loads the new version.
       </p>

@@ -36,7 +36,7 @@ export function PagedTable<T>(props: Props<T>) {
   const { list } = props;
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <div className="overflow-hidden rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
+    <div className="overflow-hidden rounded-lg bg-surface shadow-xs ring-1 ring-line">
       {list.isPending ? (
         <SkeletonRows />
       ) : list.isError && rows.length === 0 ? (
@@ -48,26 +48,32 @@ export function PagedTable<T>(props: Props<T>) {
       ) : rows.length === 0 ? (
         props.empty
       ) : (
-        <div className="overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={props.label}>
-            <thead className="bg-slate-50">
+        // A wide table scrolls inside its own region, never the page. The region takes focus so
+        // that keyboard users can scroll it (axe: scrollable-region-focusable), and is named.
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be focusable
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={props.label}>
+          <table className="min-w-full divide-y divide-line text-sm" aria-label={props.label}>
+            <thead className="bg-surface-muted">
               <tr>
                 {props.columns.map((c) => (
                   <th
                     key={c.header}
                     scope="col"
-                    className="px-4 py-2.5 text-left font-semibold text-slate-700"
+                    className="px-4 py-2.5 text-left font-semibold whitespace-nowrap text-fg-muted"
                   >
                     {c.header}
                   </th>
                 ))}
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <tbody className="divide-y divide-line">
               {rows.map((row) => (
-                <tr key={props.rowKey(row)} className="hover:bg-slate-50">
+                <tr key={props.rowKey(row)} className="hover:bg-surface-muted">
                   {props.columns.map((c) => (
-                    <td key={c.header} className={`px-4 py-2.5 text-slate-700 ${c.className ?? ''}`}>
+                    <td
+                      key={c.header}
+                      className={`px-4 py-2.5 whitespace-nowrap text-fg-muted ${c.className ?? ''}`}
+                    >
                       {c.cell(row)}
                     </td>
                   ))}
@@ -78,7 +84,7 @@ export function PagedTable<T>(props: Props<T>) {
         </div>
       )}
       {!list.isPending && rows.length > 0 ? (
-        <div className="flex items-center justify-between border-t border-slate-100 px-4 py-2.5 text-xs text-slate-500">
+        <div className="flex items-center justify-between border-t border-line px-4 py-2.5 text-xs text-fg-subtle">
           <span>
             {rows.length} shown{list.hasNextPage ? '' : ' · end of list'}
           </span>

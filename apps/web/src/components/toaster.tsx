@@ -4,11 +4,15 @@
 // style-src 'unsafe-inline' allows.
 import { Toaster as Sonner } from 'sonner';
 
+import { useTheme } from '../lib/theme.ts';
+
 const TOAST_DURATION_MS = 6_000;
 
 export function Toaster() {
+  const theme = useTheme();
   return (
     <Sonner
+      theme={theme}
       position="bottom-right"
       richColors
       closeButton

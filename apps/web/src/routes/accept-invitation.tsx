@@ -43,7 +43,7 @@ export function AcceptInvitationPage() {
       {accept.error ? (
         <p
           role="alert"
-          className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200"
+          className="mb-4 rounded-md bg-red-50 dark:bg-red-950/50 px-3 py-2 text-sm text-red-700 dark:text-red-300 ring-1 ring-red-200 dark:ring-red-900"
         >
           {errorMessage(accept.error)}
         </p>
@@ -64,7 +64,7 @@ export function AcceptInvitationPage() {
           />
         </Field>
         {errors.token ? (
-          <p role="alert" className="text-sm text-red-600">
+          <p role="alert" className="text-sm text-red-600 dark:text-red-400">
             This invitation link is incomplete.
           </p>
         ) : null}

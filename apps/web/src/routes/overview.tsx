@@ -15,9 +15,9 @@ const CountChart = lazy(() =>
 
 function Stat({ label, value }: { label: string; value: ReactNode }) {
   return (
-    <div className="rounded-lg bg-white p-5 shadow-xs ring-1 ring-slate-200">
-      <dt className="text-xs font-medium text-slate-500 uppercase">{label}</dt>
-      <dd className="mt-1 text-2xl font-semibold text-slate-900 tabular-nums">{value}</dd>
+    <div className="rounded-lg bg-surface p-5 shadow-xs ring-1 ring-line">
+      <dt className="text-xs font-medium text-fg-subtle uppercase">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold text-fg tabular-nums">{value}</dd>
     </div>
   );
 }
