@@ -28,6 +28,8 @@ export default defineConfig({
       'react-hook-form',
       'react-router',
       'react/jsx-dev-runtime',
+      'react-error-boundary',
+      'recharts',
       'sonner',
       'superjson',
       'vitest-browser-react',

@@ -309,7 +309,7 @@ describe('dashboard journey', () => {
     await page.getByText('Asset deleted.').waitFor();
 
     await nav(page, 'Overview');
-    await page.getByText('Assets by category').waitFor();
+    await page.getByRole('heading', { name: 'Assets by category' }).waitFor();
     await page.locator('.recharts-bar-rectangle').first().waitFor();
     // Toasts from the steps above would cover the charts in the picture. They also go away
     // by themselves after 6 s, so "count, then click the first" could wait for one that has
@@ -455,6 +455,7 @@ describe('dashboard journey', () => {
       await menu.click();
       await mainNav.getByRole('link', { name, exact: true }).click();
       await onPage(page, name);
+      expect(await page.title()).toBe(`${name} · Tenantry`);
       // Following a link closes the menu.
       expect(await menu.getAttribute('aria-expanded')).toBe('false');
       await page.waitForLoadState('networkidle');
@@ -464,7 +465,7 @@ describe('dashboard journey', () => {
 
     await menu.click();
     await mainNav.getByRole('link', { name: 'Overview', exact: true }).click();
-    await page.getByText('Assets by category').waitFor();
+    await page.getByRole('heading', { name: 'Assets by category' }).waitFor();
     // Each KPI's label is whole, not cut ("NEEDIN ATTENT").
     for (const label of await page.locator('dt').all()) {
       const cut = await label.evaluate((el) => el.scrollWidth > el.clientWidth);
@@ -514,5 +515,34 @@ describe('dashboard journey', () => {
     await dark.page.getByLabel('Theme').selectOption('system');
     await expect.poll(() => background(dark.page)).toBe(darkBackground);
     await dark.context.close();
+  });
+
+  it('10. the keyboard walks past the charts, which are named images with their numbers as tables', async () => {
+    const page = ownerPage;
+    await nav(page, 'Overview');
+    const charts = page.getByRole('img', { name: /^Bar chart of / });
+    await expect.poll(() => charts.count()).toBe(3);
+    expect(await charts.first().getAttribute('aria-label')).toMatch(/^Bar chart of assets by status\. \w/);
+    // Tab from the top to the end of the page: focus never lands inside a chart.
+    await page.locator('body').focus();
+    const stops: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      stops.push(
+        await page.evaluate(() => {
+          const el = document.activeElement;
+          if (!el || el === document.body) return 'body';
+          return el.closest('[role="img"], .recharts-wrapper') ? 'CHART' : el.tagName;
+        }),
+      );
+    }
+    expect(stops).not.toContain('CHART');
+    expect(stops).toContain('SUMMARY');
+    await page.getByText('Show the numbers').first().click();
+    await page
+      .getByRole('table', { name: 'Assets by status' })
+      .getByRole('row', { name: /Maintenance/ })
+      .waitFor();
+    expect(await page.title()).toBe('Overview · Tenantry');
   });
 });

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 
+import { DocumentTitle } from './document-title.tsx';
+
 export function AuthCard({
   title,
   subtitle,
@@ -14,6 +16,7 @@ export function AuthCard({
       <div className="w-full max-w-md">
         <div className="mb-6 text-center">
           <div className="text-2xl font-bold text-accent">Tenantry</div>
+          <DocumentTitle title={title} />
           <h1 className="mt-4 text-xl font-semibold text-fg">{title}</h1>
           {subtitle ? <div className="mt-1 text-sm text-fg-subtle">{subtitle}</div> : null}
         </div>

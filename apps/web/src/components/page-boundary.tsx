@@ -7,11 +7,13 @@ import { ErrorBoundary } from 'react-error-boundary';
 import { useLocation } from 'react-router';
 
 import { Button } from './button.tsx';
+import { DocumentTitle } from './document-title.tsx';
 import { SkeletonRows } from './skeleton.tsx';
 
 function PageFailed() {
   return (
     <div role="alert" className="mx-auto max-w-md py-16 text-center">
+      <DocumentTitle title="Not loaded" />
       <h1 className="text-xl font-semibold text-fg">This page could not be loaded</h1>
       <p className="mt-2 text-sm text-fg-muted">
         Check your connection, then try again. If it keeps happening, the app may have just been updated:

@@ -59,10 +59,21 @@ export function OverviewPage() {
         </div>
       ) : s ? (
         <Suspense fallback={<Skeleton className="h-72 w-full" />}>
-          <div className="grid gap-4 lg:grid-cols-2">
-            <CountChart title="Assets by status" counts={s.byStatus} color="#4f46e5" format={humanize} />
-            <CountChart title="Assets by category" counts={s.byCategory} color="#0891b2" />
-            <CountChart title="Assets per site" counts={s.bySite} color="#059669" />
+          <div className="grid items-start gap-4 lg:grid-cols-2">
+            <CountChart
+              title="Assets by status"
+              dimension="Status"
+              counts={s.byStatus}
+              color="#4f46e5"
+              format={humanize}
+            />
+            <CountChart
+              title="Assets by category"
+              dimension="Category"
+              counts={s.byCategory}
+              color="#0891b2"
+            />
+            <CountChart title="Assets per site" dimension="Site" counts={s.bySite} color="#059669" />
           </div>
         </Suspense>
       ) : null}
