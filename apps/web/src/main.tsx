@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
 
+import { NetworkBanner } from './components/network-banner.tsx';
 import { PageBoundary } from './components/page-boundary.tsx';
 import { RequireAdmin } from './components/require-admin.tsx';
 import { Toaster } from './components/toaster.tsx';
@@ -76,6 +77,7 @@ createRoot(root).render(
             </Routes>
           </PageBoundary>
         </BrowserRouter>
+        <NetworkBanner />
         <Toaster />
       </TRPCProvider>
     </QueryClientProvider>

@@ -2,11 +2,16 @@
 // throwaway database. Other packages' tests reach the server only through here.
 import { createTestDatabase } from '@tenantry/db/testing';
 import type { TestDatabase } from '@tenantry/db/testing';
+
 import type { PoolOptions } from '@tenantry/db';
 
 import { loadEnv } from '../env.ts';
 import { buildServer } from '../server.ts';
 import type { Server } from '../server.ts';
+
+// The proxy that stands in for the network, so a browser test can cut the way to this server.
+export { startTcpProxy } from '@tenantry/db/testing';
+export type { TcpProxy } from '@tenantry/db/testing';
 
 export const TEST_SECRET = 'a-test-secret-of-at-least-thirty-two-chars';
 

@@ -1,9 +1,12 @@
 // A table over a keyset-paginated list: rows from every loaded page, and a
-// "Load more" button while the server reports a next cursor.
+// "Load more" button while the server reports a next cursor. A first page that
+// fails shows why and Retry; a next page that fails keeps every row and says so.
 import type { ReactNode } from 'react';
 
+import { errorMessage } from '../lib/errors.ts';
 import { Button } from './button.tsx';
 import { Empty } from './empty.tsx';
+import { ErrorState } from './error-state.tsx';
 import { SkeletonRows } from './skeleton.tsx';
 
 export interface Column<T> {
@@ -16,11 +19,13 @@ export interface Column<T> {
 export interface KeysetListState<T> {
   data: { pages: { items: T[] }[] } | undefined;
   isPending: boolean;
-  /** Set when the first page failed; the toast carries the server's message. */
   isError: boolean;
+  error: unknown;
+  isFetching: boolean;
   refetch: () => unknown;
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
+  isFetchNextPageError: boolean;
   fetchNextPage: () => unknown;
 }
 
@@ -40,11 +45,12 @@ export function PagedTable<T>(props: Props<T>) {
       {list.isPending ? (
         <SkeletonRows />
       ) : list.isError && rows.length === 0 ? (
-        <Empty title="This list could not be loaded.">
-          <Button variant="secondary" small onClick={() => void list.refetch()}>
-            Try again
-          </Button>
-        </Empty>
+        <ErrorState
+          title="This list could not be loaded."
+          error={list.error}
+          onRetry={list.refetch}
+          retrying={list.isFetching}
+        />
       ) : rows.length === 0 ? (
         props.empty
       ) : (
@@ -88,6 +94,11 @@ export function PagedTable<T>(props: Props<T>) {
           <span>
             {rows.length} shown{list.hasNextPage ? '' : ' · end of list'}
           </span>
+          {list.isFetchNextPageError && !list.isFetchingNextPage ? (
+            <span className="min-w-0 flex-1 px-3 text-right text-red-700 dark:text-red-300">
+              More could not be loaded. {errorMessage(list.error)}
+            </span>
+          ) : null}
           {list.hasNextPage ? (
             <Button
               variant="secondary"
@@ -95,7 +106,7 @@ export function PagedTable<T>(props: Props<T>) {
               disabled={list.isFetchingNextPage}
               onClick={() => void list.fetchNextPage()}
             >
-              {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
+              {list.isFetchingNextPage ? 'Loading…' : list.isFetchNextPageError ? 'Retry' : 'Load more'}
             </Button>
           ) : null}
         </div>

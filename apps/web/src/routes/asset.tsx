@@ -7,12 +7,11 @@ import { Breadcrumbs } from '../components/breadcrumbs.tsx';
 import { DetailList } from '../components/detail-list.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { RecordActions } from '../components/record-actions.tsx';
-import { SkeletonRows } from '../components/skeleton.tsx';
+import { RecordFallback } from '../components/record-fallback.tsx';
 import { Badge } from '../components/status-badge.tsx';
 import { formatDate } from '../lib/format.ts';
 import { toast } from '../lib/toast.tsx';
 import { useTRPC } from '../trpc.ts';
-import { NotFound } from './not-found.tsx';
 
 export function AssetPage() {
   const trpc = useTRPC();
@@ -31,8 +30,7 @@ export function AssetPage() {
       },
     }),
   );
-  if (asset.isPending) return <SkeletonRows />;
-  if (!asset.data) return <NotFound what="Asset" />;
+  if (!asset.data) return <RecordFallback query={asset} what="Asset" />;
   const a = asset.data;
   return (
     <>

@@ -9,11 +9,10 @@ import { BuildingFormDialog } from '../components/building-form.tsx';
 import { DetailList } from '../components/detail-list.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ChildSection, RecordActions } from '../components/record-actions.tsx';
-import { SkeletonRows } from '../components/skeleton.tsx';
+import { RecordFallback } from '../components/record-fallback.tsx';
 import { formatDate } from '../lib/format.ts';
 import { toast } from '../lib/toast.tsx';
 import { useTRPC } from '../trpc.ts';
-import { NotFound } from './not-found.tsx';
 
 export function BuildingPage() {
   const trpc = useTRPC();
@@ -33,8 +32,7 @@ export function BuildingPage() {
       },
     }),
   );
-  if (building.isPending) return <SkeletonRows />;
-  if (!building.data) return <NotFound what="Building" />;
+  if (!building.data) return <RecordFallback query={building} what="Building" />;
   const b = building.data;
   return (
     <>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
 
+import { ErrorState } from '../components/error-state.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { Skeleton } from '../components/skeleton.tsx';
 import { humanize } from '../lib/format.ts';
@@ -27,24 +28,18 @@ export function OverviewPage() {
   const current = useCurrent().data;
   const stats = useQuery({ ...trpc.asset.stats.queryOptions(), staleTime: 30_000 });
   const s = stats.data;
+  // Loading: a skeleton; failed: a dash, with the reason and Retry below.
+  const kpi = (value: (data: NonNullable<typeof s>) => ReactNode) =>
+    s ? value(s) : stats.isError ? '—' : <Skeleton className="h-8 w-16" />;
   return (
     <>
       <PageHeader title="Overview" />
       <dl className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label="Assets" value={s ? s.total : <Skeleton className="h-8 w-16" />} />
-        <Stat
-          label="Sites with assets"
-          value={s ? Object.keys(s.bySite).length : <Skeleton className="h-8 w-16" />}
-        />
+        <Stat label="Assets" value={kpi((d) => d.total)} />
+        <Stat label="Sites with assets" value={kpi((d) => Object.keys(d.bySite).length)} />
         <Stat
           label="Needing attention"
-          value={
-            s ? (
-              (s.byStatus.MAINTENANCE ?? 0) + (s.byStatus.OUT_OF_SERVICE ?? 0)
-            ) : (
-              <Skeleton className="h-8 w-16" />
-            )
-          }
+          value={kpi((d) => (d.byStatus.MAINTENANCE ?? 0) + (d.byStatus.OUT_OF_SERVICE ?? 0))}
         />
         <Stat
           label="Seats used"
@@ -57,7 +52,16 @@ export function OverviewPage() {
           <Skeleton className="h-72 w-full" />
           <Skeleton className="h-72 w-full" />
         </div>
-      ) : s ? (
+      ) : !s ? (
+        <div className="rounded-lg bg-surface shadow-xs ring-1 ring-line">
+          <ErrorState
+            title="The overview could not be loaded."
+            error={stats.error}
+            onRetry={stats.refetch}
+            retrying={stats.isFetching}
+          />
+        </div>
+      ) : (
         <Suspense fallback={<Skeleton className="h-72 w-full" />}>
           <div className="grid items-start gap-4 lg:grid-cols-2">
             <CountChart
@@ -76,7 +80,7 @@ export function OverviewPage() {
             <CountChart title="Assets per site" dimension="Site" counts={s.bySite} color="#059669" />
           </div>
         </Suspense>
-      ) : null}
+      )}
     </>
   );
 }

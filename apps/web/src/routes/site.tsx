@@ -8,12 +8,11 @@ import { BuildingsTable } from '../components/buildings-table.tsx';
 import { DetailList } from '../components/detail-list.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ChildSection, RecordActions } from '../components/record-actions.tsx';
+import { RecordFallback } from '../components/record-fallback.tsx';
 import { SiteFormDialog } from '../components/site-form.tsx';
-import { SkeletonRows } from '../components/skeleton.tsx';
 import { formatDate } from '../lib/format.ts';
 import { toast } from '../lib/toast.tsx';
 import { useTRPC } from '../trpc.ts';
-import { NotFound } from './not-found.tsx';
 
 export function SitePage() {
   const trpc = useTRPC();
@@ -32,8 +31,7 @@ export function SitePage() {
       },
     }),
   );
-  if (site.isPending) return <SkeletonRows />;
-  if (!site.data) return <NotFound what="Site" />;
+  if (!site.data) return <RecordFallback query={site} what="Site" />;
   const s = site.data;
   return (
     <>
