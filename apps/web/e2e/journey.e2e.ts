@@ -307,6 +307,13 @@ describe('dashboard journey', () => {
       .click();
     await page.getByRole('heading', { name: 'North Tower' }).waitFor();
     await page.getByText('Asset deleted.').waitFor();
+    expect(await page.getByRole('link', { name: 'Renamed pump' }).count()).toBe(0);
+    // Back to the deleted asset: "not found", never the old record with Edit and Delete.
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Asset not found' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+    expect(await page.getByText('Renamed pump').count()).toBe(0);
 
     await nav(page, 'Overview');
     await page.getByRole('heading', { name: 'Assets by category' }).waitFor();

@@ -1,9 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ASSET_STATUSES, ZCreateAssetInput } from '@tenantry/api/schemas';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 
 import { humanize } from '../lib/format.ts';
+import { useRecordCache } from '../lib/record-cache.ts';
 import { toast } from '../lib/toast.tsx';
 import { applyServerErrors } from '../lib/use-server-errors.ts';
 import type { RouterOutputs } from '../trpc.ts';
@@ -80,7 +81,7 @@ interface FieldsProps {
 
 function AssetFormFields({ asset, buildingId, onDone, buildings }: FieldsProps) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const records = useRecordCache();
   const form = useForm({
     resolver: zodResolver(ZCreateAssetInput),
     defaultValues: {
@@ -94,8 +95,7 @@ function AssetFormFields({ asset, buildingId, onDone, buildings }: FieldsProps) 
     },
   });
   const done = (message: string) => {
-    void queryClient.invalidateQueries({ queryKey: trpc.asset.pathKey() });
-    void queryClient.invalidateQueries({ queryKey: trpc.building.pathKey() });
+    records.changed();
     toast(message);
     onDone();
   };

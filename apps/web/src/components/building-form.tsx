@@ -1,8 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ZCreateBuildingInput } from '@tenantry/api/schemas';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 
+import { useRecordCache } from '../lib/record-cache.ts';
 import { toast } from '../lib/toast.tsx';
 import { applyServerErrors } from '../lib/use-server-errors.ts';
 import { useTRPC } from '../trpc.ts';
@@ -76,7 +77,7 @@ interface FieldsProps {
 
 function BuildingFormFields({ building, siteId, onDone, sites }: FieldsProps) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const records = useRecordCache();
   const form = useForm({
     resolver: zodResolver(ZCreateBuildingInput),
     defaultValues: {
@@ -86,8 +87,7 @@ function BuildingFormFields({ building, siteId, onDone, sites }: FieldsProps) {
     },
   });
   const done = (message: string) => {
-    void queryClient.invalidateQueries({ queryKey: trpc.building.pathKey() });
-    void queryClient.invalidateQueries({ queryKey: trpc.site.pathKey() });
+    records.changed();
     toast(message);
     onDone();
   };
