@@ -30,6 +30,10 @@ afterAll(async () => {
   if (started) await h.close();
 });
 
+/** The README's pictures, refreshed on request only (UPDATE_DOCS_SCREENSHOT=1), so test runs leave git clean. */
+const docsScreenshot = (name: string) =>
+  fileURLToPath(new URL(`../../../docs/screenshots/${name}.png`, import.meta.url));
+
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
 
@@ -327,12 +331,8 @@ describe('dashboard journey', () => {
     });
     await expect.poll(() => dismiss.count()).toBe(0);
     await shot(page, '14-overview');
-    // The README's picture is refreshed on request only, so test runs leave git clean.
-    if (process.env.UPDATE_DOCS_SCREENSHOT) {
-      await page.screenshot({
-        path: fileURLToPath(new URL('../../../docs/screenshot-overview.png', import.meta.url)),
-      });
-    }
+    if (process.env.UPDATE_DOCS_SCREENSHOT)
+      await page.screenshot({ path: docsScreenshot('overview-desktop') });
   });
 
   it('6. the admin pages render, an API key secret is shown once, and sign-out/sign-in work', async () => {
@@ -473,6 +473,9 @@ describe('dashboard journey', () => {
     await menu.click();
     await mainNav.getByRole('link', { name: 'Overview', exact: true }).click();
     await page.getByRole('heading', { name: 'Assets by category' }).waitFor();
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    if (process.env.UPDATE_DOCS_SCREENSHOT)
+      await page.screenshot({ path: docsScreenshot('overview-mobile') });
     // Each KPI's label is whole, not cut ("NEEDIN ATTENT").
     for (const label of await page.locator('dt').all()) {
       const cut = await label.evaluate((el) => el.scrollWidth > el.clientWidth);
