@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { seriousViolations } from './axe.ts';
 import { apiAs, SCREENSHOTS, startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
 
@@ -554,5 +555,46 @@ describe('dashboard journey', () => {
       .getByRole('row', { name: /Maintenance/ })
       .waitFor();
     expect(await page.title()).toBe('Overview · Tenantry');
+  });
+
+  it('11. axe finds no serious or critical violation on any page, light or dark, desktop or phone', async () => {
+    const cookies = await ownerPage.context().cookies();
+    const found: Record<string, string[]> = {};
+    const check = async (page: Page, label: string) => {
+      await page.waitForLoadState('networkidle');
+      const violations = await seriousViolations(page);
+      if (violations.length > 0) found[label] = violations;
+    };
+    for (const [scheme, width] of [
+      ['light', 1280],
+      ['dark', 1280],
+      ['light', 390],
+    ] as const) {
+      const { context, page } = await h.newPage({ colorScheme: scheme, viewport: { width, height: 860 } });
+      for (const path of ['/sign-in', '/sign-up', '/invite/not-a-real-token']) {
+        await page.goto(path);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await check(page, `${scheme} ${width} ${path}`);
+      }
+      await context.addCookies(cookies);
+      const api = await apiAs(context, h.baseURL);
+      const site = (await api.site.list.query({ limit: 1 })).items[0];
+      const building = (await api.building.list.query({ limit: 1 })).items[0];
+      const asset = (await api.asset.list.query({ limit: 1 })).items[0];
+      const paths = ['/', '/sites', '/buildings', '/assets', '/members', '/settings', '/audit', '/api-keys'];
+      paths.push(
+        `/sites/${site?.id ?? ''}`,
+        `/buildings/${building?.id ?? ''}`,
+        `/assets/${asset?.id ?? ''}`,
+        '/nowhere',
+      );
+      for (const path of paths) {
+        await page.goto(path);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await check(page, `${scheme} ${width} ${path}`);
+      }
+      await context.close();
+    }
+    expect(found).toEqual({});
   });
 });
