@@ -28,6 +28,8 @@ export default defineConfig({
       'react-hook-form',
       'react-router',
       'react/jsx-dev-runtime',
+      'react-error-boundary',
+      'recharts',
       'sonner',
       'superjson',
       'vitest-browser-react',
@@ -48,6 +50,8 @@ export default defineConfig({
         launchOptions: CHROMIUM,
       }),
       instances: [{ browser: 'chromium' }],
+      // A desktop by default (the sidebar shows from 768 px); phone tests set their own with page.viewport.
+      viewport: { width: 1280, height: 860 },
       screenshotDirectory: `${ARTIFACTS}/browser-failures`,
     },
   },

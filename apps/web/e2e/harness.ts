@@ -5,10 +5,11 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 import type { AppRouter } from '@tenantry/api';
-import { startTestServer } from '@tenantry/server/testing';
+import { startTcpProxy, startTestServer } from '@tenantry/server/testing';
+import type { TcpProxy } from '@tenantry/server/testing';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import superjson from 'superjson';
 
 import { CHROMIUM } from '../chromium.ts';
@@ -33,14 +34,17 @@ async function freePort(): Promise<number> {
 export interface Harness {
   baseURL: string;
   browser: Browser;
-  newPage(): Promise<{ context: BrowserContext; page: Page }>;
+  /** A page in a fresh context: 1280×860 unless `options` say otherwise (a phone's width, a colour scheme). */
+  newPage(options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }>;
   pages(): Page[];
   /** Console messages that report a Content-Security-Policy violation, from every page. */
   cspViolations: string[];
+  /** With `{ cuttable: true }`: the browser's way to the server, which a test can cut and restore. */
+  link: Pick<TcpProxy, 'cut' | 'restore'> | undefined;
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness({ cuttable = false } = {}): Promise<Harness> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   // The browser first: if it is missing, nothing else is left running.
   // Chromium starts in a second or two; the budget stays well inside the hook's 120 s.
@@ -51,7 +55,10 @@ export async function startHarness(): Promise<Harness> {
   // The browser must use the same origin as PUBLIC_URL, or cookies and the
   // trusted-origin check disagree; so the port is chosen before listening.
   const port = await freePort();
-  const baseURL = `http://localhost:${port}`;
+  // A cuttable harness puts a TCP proxy between the browser and the server: cutting it is,
+  // for the browser, the server gone (connections reset, then refused), while the server runs on.
+  const proxy = cuttable ? await startTcpProxy(`http://127.0.0.1:${port}`) : undefined;
+  const baseURL = proxy ? `http://localhost:${new URL(proxy.url).port}` : `http://localhost:${port}`;
   const server = await startTestServer(
     {
       LOG_LEVEL: 'warn',
@@ -68,8 +75,12 @@ export async function startHarness(): Promise<Harness> {
   return {
     baseURL,
     browser,
-    async newPage() {
-      const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 860 } });
+    async newPage(options = {}) {
+      const context = await browser.newContext({
+        baseURL,
+        viewport: { width: 1280, height: 860 },
+        ...options,
+      });
       contexts.push(context);
       const page = await context.newPage();
       // The server sends the production CSP (script-src 'self' …); the build must live with it.
@@ -79,10 +90,12 @@ export async function startHarness(): Promise<Harness> {
       return { context, page };
     },
     cspViolations,
+    link: proxy,
     pages: () => contexts.flatMap((c) => c.pages()),
     async close() {
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser.close();
+      await proxy?.close();
       await server.close();
     },
   };

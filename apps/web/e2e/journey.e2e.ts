@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
+import { seriousViolations } from './axe.ts';
 import { apiAs, SCREENSHOTS, startHarness } from './harness.ts';
 import type { Harness } from './harness.ts';
 
@@ -29,6 +30,10 @@ afterEach(async (ctx) => {
 afterAll(async () => {
   if (started) await h.close();
 });
+
+/** The README's pictures, refreshed on request only (UPDATE_DOCS_SCREENSHOT=1), so test runs leave git clean. */
+const docsScreenshot = (name: string) =>
+  fileURLToPath(new URL(`../../../docs/screenshots/${name}.png`, import.meta.url));
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
@@ -94,6 +99,12 @@ async function nav(page: Page, name: string) {
 async function rowTexts(page: Page, table: string): Promise<string[]> {
   return page.getByRole('table', { name: table }).locator('tbody tr').allInnerTexts();
 }
+
+/** How far the page itself scrolls sideways (0: it fits the viewport's width). */
+const sidewaysScroll = (page: Page) =>
+  page.evaluate(() =>
+    Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  );
 
 describe('dashboard journey', () => {
   let assetUrl = '';
@@ -310,9 +321,16 @@ describe('dashboard journey', () => {
       .click();
     await page.getByRole('heading', { name: 'North Tower' }).waitFor();
     await page.getByText('Asset deleted.').waitFor();
+    expect(await page.getByRole('link', { name: 'Renamed pump' }).count()).toBe(0);
+    // Back to the deleted asset: "not found", never the old record with Edit and Delete.
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Asset not found' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+    expect(await page.getByText('Renamed pump').count()).toBe(0);
 
     await nav(page, 'Overview');
-    await page.getByText('Assets by category').waitFor();
+    await page.getByRole('heading', { name: 'Assets by category' }).waitFor();
     await page.locator('.recharts-bar-rectangle').first().waitFor();
     // Toasts from the steps above would cover the charts in the picture. They also go away
     // by themselves after 6 s, so "count, then click the first" could wait for one that has
@@ -323,12 +341,8 @@ describe('dashboard journey', () => {
     });
     await expect.poll(() => dismiss.count()).toBe(0);
     await shot(page, '14-overview');
-    // The README's picture is refreshed on request only, so test runs leave git clean.
-    if (process.env.UPDATE_DOCS_SCREENSHOT) {
-      await page.screenshot({
-        path: fileURLToPath(new URL('../../../docs/screenshot-overview.png', import.meta.url)),
-      });
-    }
+    if (process.env.UPDATE_DOCS_SCREENSHOT)
+      await page.screenshot({ path: docsScreenshot('overview-desktop') });
   });
 
   it('6. the admin pages render, an API key secret is shown once, and sign-out/sign-in work', async () => {
@@ -430,4 +444,166 @@ describe('dashboard journey', () => {
 
     expect(h.cspViolations).toEqual([]);
   });
+
+  it('8. at 390 px every page fits the width, the menu opens the navigation, wide tables scroll in their own region', async () => {
+    const { context, page } = await h.newPage({ viewport: { width: 390, height: 844 } });
+    await context.addCookies(await ownerPage.context().cookies());
+    await page.goto('/');
+    await onPage(page, 'Overview');
+    const menu = page.getByRole('button', { name: 'Menu' });
+    const mainNav = page.getByRole('navigation', { name: 'Main' });
+    expect(await mainNav.isVisible()).toBe(false);
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => mainNav.isVisible()).toBe(false);
+
+    const pages = [
+      'Overview',
+      'Sites',
+      'Buildings',
+      'Assets',
+      'Members',
+      'Organization',
+      'Audit log',
+      'API keys',
+    ];
+    for (const name of pages) {
+      await menu.click();
+      await mainNav.getByRole('link', { name, exact: true }).click();
+      await onPage(page, name);
+      expect(await page.title()).toBe(`${name} · Tenantry`);
+      // Following a link closes the menu.
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      await page.waitForLoadState('networkidle');
+      expect(await sidewaysScroll(page), `${name} scrolls sideways`).toBe(0);
+      await shot(page, `21-mobile-${name.toLowerCase().replace(' ', '-')}`);
+    }
+
+    await menu.click();
+    await mainNav.getByRole('link', { name: 'Overview', exact: true }).click();
+    await page.getByRole('heading', { name: 'Assets by category' }).waitFor();
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    if (process.env.UPDATE_DOCS_SCREENSHOT)
+      await page.screenshot({ path: docsScreenshot('overview-mobile') });
+    // Each KPI's label is whole, not cut ("NEEDIN ATTENT").
+    for (const label of await page.locator('dt').all()) {
+      const cut = await label.evaluate((el) => el.scrollWidth > el.clientWidth);
+      expect(cut, await label.innerText()).toBe(false);
+    }
+
+    // The asset list is wider than a phone: it scrolls inside its region, which the keyboard reaches.
+    await page.goto('/assets');
+    const region = page.getByRole('region', { name: 'Assets' });
+    await region.waitFor();
+    expect(await region.getAttribute('tabindex')).toBe('0');
+    expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await region.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    expect(await sidewaysScroll(page)).toBe(0);
+    await context.close();
+  });
+
+  it('9. the sidebar stays in view on a long page, and the colour scheme follows the system unless overridden', async () => {
+    const page = ownerPage;
+    await nav(page, 'Assets');
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(async () => (await rowTexts(page, 'Assets')).length).toBe(50);
+    await page.evaluate(() => {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+    });
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+    const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' });
+    const box = await link.boundingBox();
+    expect(box && box.y >= 0 && box.y < 860).toBe(true);
+
+    const background = (p: Page) => p.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const dark = await h.newPage({ colorScheme: 'dark' });
+    await dark.context.addCookies(await page.context().cookies());
+    await dark.page.goto('/');
+    await onPage(dark.page, 'Overview');
+    const darkBackground = await background(dark.page);
+    expect(darkBackground).not.toBe(await background(page));
+    // The user's choice beats the system's, and survives a reload.
+    await dark.page.getByLabel('Theme').selectOption('light');
+    await expect.poll(() => background(dark.page)).toBe(await background(page));
+    await dark.page.reload();
+    await onPage(dark.page, 'Overview');
+    expect(await background(dark.page)).toBe(await background(page));
+    expect(await dark.page.getByLabel('Theme').inputValue()).toBe('light');
+    await dark.page.getByLabel('Theme').selectOption('system');
+    await expect.poll(() => background(dark.page)).toBe(darkBackground);
+    await dark.context.close();
+  });
+
+  it('10. the keyboard walks past the charts, which are named images with their numbers as tables', async () => {
+    const page = ownerPage;
+    await nav(page, 'Overview');
+    const charts = page.getByRole('img', { name: /^Bar chart of / });
+    await expect.poll(() => charts.count()).toBe(3);
+    expect(await charts.first().getAttribute('aria-label')).toMatch(/^Bar chart of assets by status\. \w/);
+    // Tab from the top to the end of the page: focus never lands inside a chart.
+    await page.locator('body').focus();
+    const stops: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      stops.push(
+        await page.evaluate(() => {
+          const el = document.activeElement;
+          if (!el || el === document.body) return 'body';
+          return el.closest('[role="img"], .recharts-wrapper') ? 'CHART' : el.tagName;
+        }),
+      );
+    }
+    expect(stops).not.toContain('CHART');
+    expect(stops).toContain('SUMMARY');
+    await page.getByText('Show the numbers').first().click();
+    await page
+      .getByRole('table', { name: 'Assets by status' })
+      .getByRole('row', { name: /Maintenance/ })
+      .waitFor();
+    expect(await page.title()).toBe('Overview · Tenantry');
+  });
+
+  // One step per look, each within its own time limit (axe takes a few seconds a page).
+  it.each([
+    ['light', 1280],
+    ['dark', 1280],
+    ['light', 390],
+  ] as const)(
+    '11. axe finds no serious or critical violation on any page (%s, %i px)',
+    async (scheme, width) => {
+      const found: Record<string, string[]> = {};
+      const check = async (page: Page, path: string) => {
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.waitForLoadState('networkidle');
+        const violations = await seriousViolations(page);
+        if (violations.length > 0) found[path] = violations;
+      };
+      const { context, page } = await h.newPage({ colorScheme: scheme, viewport: { width, height: 860 } });
+      for (const path of ['/sign-in', '/sign-up', '/invite/not-a-real-token']) {
+        await page.goto(path);
+        await check(page, path);
+      }
+      await context.addCookies(await ownerPage.context().cookies());
+      const api = await apiAs(context, h.baseURL);
+      const site = (await api.site.list.query({ limit: 1 })).items[0];
+      const building = (await api.building.list.query({ limit: 1 })).items[0];
+      const asset = (await api.asset.list.query({ limit: 1 })).items[0];
+      const paths = ['/', '/sites', '/buildings', '/assets', '/members', '/settings', '/audit', '/api-keys'];
+      paths.push(
+        `/sites/${site?.id ?? ''}`,
+        `/buildings/${building?.id ?? ''}`,
+        `/assets/${asset?.id ?? ''}`,
+        '/nowhere',
+      );
+      for (const path of paths) {
+        await page.goto(path);
+        await check(page, path);
+      }
+      await context.close();
+      expect(found).toEqual({});
+    },
+  );
 });

@@ -10,6 +10,9 @@ import type { Server } from '../server.ts';
 
 export { cookieFetch } from './cookie-fetch.ts';
 export type { CookieFetch } from './cookie-fetch.ts';
+// The proxy that stands in for the network, so a browser test can cut the way to this server.
+export { startTcpProxy } from '@tenantry/db/testing';
+export type { TcpProxy } from '@tenantry/db/testing';
 
 export const TEST_SECRET = 'a-test-secret-of-at-least-thirty-two-chars';
 

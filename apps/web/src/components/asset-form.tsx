@@ -1,9 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ASSET_STATUSES, ZCreateAssetInput } from '@tenantry/api/schemas';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 
 import { humanize } from '../lib/format.ts';
+import { useRecordCache } from '../lib/record-cache.ts';
 import { toast } from '../lib/toast.tsx';
 import { applyServerErrors } from '../lib/use-server-errors.ts';
 import type { RouterOutputs } from '../trpc.ts';
@@ -11,6 +12,7 @@ import { useTRPC } from '../trpc.ts';
 import { Button } from './button.tsx';
 import { Dialog } from './dialog.tsx';
 import { Field, inputClass } from './field.tsx';
+import { ErrorState } from './error-state.tsx';
 import { SkeletonRows } from './skeleton.tsx';
 
 /** The asset being edited, as asset.byId returns it. */
@@ -42,7 +44,25 @@ function AssetForm(props: {
   const trpc = useTRPC();
   const buildings = useQuery(trpc.building.list.queryOptions({ limit: 100 }));
   // The select needs its options before the form reads its default value.
-  if (!buildings.data) return <SkeletonRows rows={4} />;
+  if (!buildings.data) {
+    if (!buildings.isError) return <SkeletonRows rows={4} />;
+    // The dialog stays closable (Cancel) when its options cannot be had.
+    return (
+      <>
+        <ErrorState
+          title="The buildings could not be loaded."
+          error={buildings.error}
+          onRetry={buildings.refetch}
+          retrying={buildings.isFetching}
+        />
+        <div className="flex justify-end">
+          <Button variant="secondary" onClick={props.onDone}>
+            Cancel
+          </Button>
+        </div>
+      </>
+    );
+  }
   const options = buildings.data.items.map((b) => ({ id: b.id, label: `${b.site.name} › ${b.name}` }));
   // Only the newest 100 buildings are listed; keep the asset's own one choosable.
   const current = props.asset?.building;
@@ -61,7 +81,7 @@ interface FieldsProps {
 
 function AssetFormFields({ asset, buildingId, onDone, buildings }: FieldsProps) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const records = useRecordCache();
   const form = useForm({
     resolver: zodResolver(ZCreateAssetInput),
     defaultValues: {
@@ -75,8 +95,7 @@ function AssetFormFields({ asset, buildingId, onDone, buildings }: FieldsProps) 
     },
   });
   const done = (message: string) => {
-    void queryClient.invalidateQueries({ queryKey: trpc.asset.pathKey() });
-    void queryClient.invalidateQueries({ queryKey: trpc.building.pathKey() });
+    records.changed();
     toast(message);
     onDone();
   };
@@ -105,8 +124,8 @@ function AssetFormFields({ asset, buildingId, onDone, buildings }: FieldsProps) 
     else create.mutate(values);
   });
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate className="grid grid-cols-2 gap-4">
-      <div className="col-span-2">
+    <form onSubmit={(e) => void onSubmit(e)} noValidate className="grid gap-4 sm:grid-cols-2">
+      <div className="sm:col-span-2">
         <Field label="Building" error={errors.buildingId ? 'Choose a building' : undefined}>
           <select className={inputClass} {...form.register('buildingId')}>
             <option value="">Choose a building…</option>
@@ -130,7 +149,7 @@ function AssetFormFields({ asset, buildingId, onDone, buildings }: FieldsProps) 
           ))}
         </select>
       </Field>
-      <div className="col-span-2">
+      <div className="sm:col-span-2">
         <Field label="Name" error={errors.name?.message}>
           <input className={inputClass} {...form.register('name')} />
         </Field>
@@ -148,7 +167,7 @@ function AssetFormFields({ asset, buildingId, onDone, buildings }: FieldsProps) 
           {...form.register('installedAt', { setValueAs: blankToNull })}
         />
       </Field>
-      <div className="col-span-2 flex justify-end gap-2 pt-2">
+      <div className="sm:col-span-2 flex justify-end gap-2 pt-2">
         <Button variant="secondary" onClick={onDone}>
           Cancel
         </Button>

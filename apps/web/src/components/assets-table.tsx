@@ -54,7 +54,7 @@ export function AssetsTable({ buildingId }: { buildingId?: string }) {
           {
             header: 'Name',
             cell: (a) => (
-              <Link to={`/assets/${a.id}`} className="font-medium text-indigo-700 hover:underline">
+              <Link to={`/assets/${a.id}`} className="font-medium text-accent hover:underline">
                 {a.name}
               </Link>
             ),

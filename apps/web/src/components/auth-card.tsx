@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 
+import { DocumentTitle } from './document-title.tsx';
+
 export function AuthCard({
   title,
   subtitle,
@@ -13,11 +15,12 @@ export function AuthCard({
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-md">
         <div className="mb-6 text-center">
-          <div className="text-2xl font-bold text-indigo-600">Tenantry</div>
-          <h1 className="mt-4 text-xl font-semibold text-slate-900">{title}</h1>
-          {subtitle ? <div className="mt-1 text-sm text-slate-500">{subtitle}</div> : null}
+          <div className="text-2xl font-bold text-accent">Tenantry</div>
+          <DocumentTitle title={title} />
+          <h1 className="mt-4 text-xl font-semibold text-fg">{title}</h1>
+          {subtitle ? <div className="mt-1 text-sm text-fg-subtle">{subtitle}</div> : null}
         </div>
-        <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">{children}</div>
+        <div className="rounded-lg bg-surface p-6 shadow-sm ring-1 ring-line">{children}</div>
       </div>
     </main>
   );

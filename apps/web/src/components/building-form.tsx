@@ -1,14 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ZCreateBuildingInput } from '@tenantry/api/schemas';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 
+import { useRecordCache } from '../lib/record-cache.ts';
 import { toast } from '../lib/toast.tsx';
 import { applyServerErrors } from '../lib/use-server-errors.ts';
 import { useTRPC } from '../trpc.ts';
 import { Button } from './button.tsx';
 import { Dialog } from './dialog.tsx';
 import { Field, inputClass } from './field.tsx';
+import { ErrorState } from './error-state.tsx';
 import { SkeletonRows } from './skeleton.tsx';
 
 interface Building {
@@ -44,7 +46,25 @@ function BuildingForm(props: {
   // A building's site is chosen at creation; the API does not move buildings.
   const sites = useQuery(trpc.site.list.queryOptions({ limit: 100 }));
   // The select needs its options before the form reads its default value.
-  if (!sites.data) return <SkeletonRows rows={3} />;
+  if (!sites.data) {
+    if (!sites.isError) return <SkeletonRows rows={3} />;
+    // The dialog stays closable (Cancel) when its options cannot be had.
+    return (
+      <>
+        <ErrorState
+          title="The sites could not be loaded."
+          error={sites.error}
+          onRetry={sites.refetch}
+          retrying={sites.isFetching}
+        />
+        <div className="flex justify-end">
+          <Button variant="secondary" onClick={props.onDone}>
+            Cancel
+          </Button>
+        </div>
+      </>
+    );
+  }
   return <BuildingFormFields {...props} sites={sites.data.items} />;
 }
 
@@ -57,7 +77,7 @@ interface FieldsProps {
 
 function BuildingFormFields({ building, siteId, onDone, sites }: FieldsProps) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const records = useRecordCache();
   const form = useForm({
     resolver: zodResolver(ZCreateBuildingInput),
     defaultValues: {
@@ -67,8 +87,7 @@ function BuildingFormFields({ building, siteId, onDone, sites }: FieldsProps) {
     },
   });
   const done = (message: string) => {
-    void queryClient.invalidateQueries({ queryKey: trpc.building.pathKey() });
-    void queryClient.invalidateQueries({ queryKey: trpc.site.pathKey() });
+    records.changed();
     toast(message);
     onDone();
   };

@@ -27,7 +27,7 @@ export function BuildingsTable({ siteId }: { siteId?: string }) {
           {
             header: 'Name',
             cell: (b) => (
-              <Link to={`/buildings/${b.id}`} className="font-medium text-indigo-700 hover:underline">
+              <Link to={`/buildings/${b.id}`} className="font-medium text-accent hover:underline">
                 {b.name}
               </Link>
             ),

@@ -2,9 +2,9 @@ import type { ButtonHTMLAttributes } from 'react';
 
 const VARIANTS = {
   primary: 'bg-indigo-600 text-white hover:bg-indigo-500 disabled:bg-indigo-300',
-  secondary: 'bg-white text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50 disabled:text-slate-400',
+  secondary: 'bg-surface text-fg ring-1 ring-line-strong hover:bg-surface-muted disabled:text-fg-subtle',
   danger: 'bg-red-600 text-white hover:bg-red-500 disabled:bg-red-300',
-  ghost: 'text-slate-700 hover:bg-slate-100 disabled:text-slate-400',
+  ghost: 'text-fg-muted hover:bg-surface-strong disabled:text-fg-subtle',
 } as const;
 
 export type ButtonVariant = keyof typeof VARIANTS;

@@ -44,7 +44,7 @@ export function ConfirmButton({
           setOpen(false);
         }}
       >
-        <p className="text-sm text-slate-600">{body}</p>
+        <p className="text-sm text-fg-muted">{body}</p>
         <div className="mt-6 flex justify-end gap-2">
           <Button
             variant="secondary"

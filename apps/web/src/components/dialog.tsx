@@ -23,11 +23,11 @@ export function Dialog({ open, title, onClose, children }: Props) {
       ref={ref}
       aria-label={title}
       onClose={onClose}
-      className="m-auto w-full max-w-lg rounded-lg bg-white p-0 shadow-xl"
+      className="m-auto w-full max-w-lg rounded-lg bg-surface p-0 shadow-xl"
     >
       {open ? (
-        <div className="p-6">
-          <h2 className="mb-4 text-lg font-semibold text-slate-900">{title}</h2>
+        <div className="p-4 sm:p-6">
+          <h2 className="mb-4 text-lg font-semibold text-fg">{title}</h2>
           {children}
         </div>
       ) : null}

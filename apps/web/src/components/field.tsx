@@ -5,7 +5,7 @@ import type { ReactElement, ReactNode } from 'react';
 import { cloneElement } from 'react';
 
 export const inputClass =
-  'block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 ring-1 ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-indigo-600 aria-[invalid=true]:ring-red-500';
+  'block w-full rounded-md border-0 bg-surface px-3 py-2 text-sm text-fg ring-1 ring-line-strong placeholder:text-fg-subtle focus:ring-2 focus:ring-indigo-600 aria-[invalid=true]:ring-red-500';
 
 interface Props {
   label: string;
@@ -19,7 +19,7 @@ export function Field({ label, error, hint, children }: Props) {
   const errorId = `${id}-error`;
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+      <label htmlFor={id} className="block text-sm font-medium text-fg-muted">
         {label}
       </label>
       {cloneElement(children, {
@@ -27,9 +27,9 @@ export function Field({ label, error, hint, children }: Props) {
         'aria-invalid': error ? true : undefined,
         'aria-describedby': error ? errorId : undefined,
       })}
-      {hint && !error ? <p className="text-xs text-slate-500">{hint}</p> : null}
+      {hint && !error ? <p className="text-xs text-fg-subtle">{hint}</p> : null}
       {error ? (
-        <p id={errorId} role="alert" className="text-xs text-red-600">
+        <p id={errorId} role="alert" className="text-xs text-red-600 dark:text-red-400">
           {error}
         </p>
       ) : null}

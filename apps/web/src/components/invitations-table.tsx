@@ -25,7 +25,7 @@ export function InvitationsTable({ onRevoked }: { onRevoked: (id: string) => voi
   );
   return (
     <section aria-labelledby="pending-heading" className="mb-8">
-      <h2 id="pending-heading" className="mb-3 text-lg font-semibold text-slate-900">
+      <h2 id="pending-heading" className="mb-3 text-lg font-semibold text-fg">
         Pending invitations
       </h2>
       <PagedTable

@@ -47,9 +47,9 @@ export function InviteForm({ canInviteAdmins, created, onCreated }: Props) {
   return (
     <section
       aria-labelledby="invite-heading"
-      className="mb-8 rounded-lg bg-white p-5 shadow-xs ring-1 ring-slate-200"
+      className="mb-8 rounded-lg bg-surface p-5 shadow-xs ring-1 ring-line"
     >
-      <h2 id="invite-heading" className="mb-4 text-lg font-semibold text-slate-900">
+      <h2 id="invite-heading" className="mb-4 text-lg font-semibold text-fg">
         Invite someone
       </h2>
       <form onSubmit={(e) => void onSubmit(e)} noValidate className="flex flex-wrap items-start gap-3">
@@ -71,7 +71,7 @@ export function InviteForm({ canInviteAdmins, created, onCreated }: Props) {
         </Button>
       </form>
       {created ? (
-        <div className="mt-4 rounded-md bg-indigo-50 p-4 ring-1 ring-indigo-100">
+        <div className="mt-4 rounded-md bg-accent-soft p-4 ring-1 ring-line">
           <CopyField label="Invitation link — copy it now, it is shown only once" value={created.link} />
         </div>
       ) : null}

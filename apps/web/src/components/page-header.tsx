@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 
+import { DocumentTitle } from './document-title.tsx';
+
 export function PageHeader({
   title,
   actions,
@@ -13,7 +15,8 @@ export function PageHeader({
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div>
         {children}
-        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
+        <DocumentTitle title={title} />
+        <h1 className="text-2xl font-semibold tracking-tight text-fg">{title}</h1>
       </div>
       {actions ? <div className="flex gap-2">{actions}</div> : null}
     </div>

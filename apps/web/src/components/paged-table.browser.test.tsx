@@ -6,7 +6,8 @@ import { page as screen } from 'vitest/browser';
 
 import { apiError, createFakeApi, deferred } from '../test/fake-api.ts';
 import { asset, assets, page, uuid } from '../test/fixtures.ts';
-import { renderApp } from '../test/render.tsx';
+import { NETWORK_MESSAGE } from '../lib/errors.ts';
+import { notifications, renderApp } from '../test/render.tsx';
 import { AssetsTable } from './assets-table.tsx';
 
 const table = () => screen.getByRole('table', { name: 'Assets' });
@@ -109,7 +110,7 @@ describe('PagedTable', () => {
     });
   });
 
-  it('a first page that fails is retried twice, then offers "Try again" and the server\'s message', async () => {
+  it("a first page that fails is retried twice, then shows the server's message and Retry", async () => {
     const api = createFakeApi({
       asset: {
         list: () => {
@@ -118,19 +119,19 @@ describe('PagedTable', () => {
       },
     });
     await renderApp(<AssetsTable />, { at: '/assets', api });
-    await expect.element(screen.getByText('This list could not be loaded.')).toBeVisible();
-    await expect
-      .element(screen.getByRole('alert').filter({ hasText: 'The database is not answering.' }))
-      .toBeVisible();
+    const failed = screen.getByRole('alert').filter({ hasText: 'This list could not be loaded.' });
+    await expect.element(failed).toHaveTextContent('The database is not answering.');
     expect(api.inputsOf('asset.list')).toHaveLength(3);
+    // The error state says it; a toast would say it twice.
+    expect(notifications().getByRole('alert').query()).toBeNull();
 
     api.handle({ asset: { list: () => page([asset(7)]) } });
-    await screen.getByRole('button', { name: 'Try again' }).click();
+    await failed.getByRole('button', { name: 'Retry' }).click();
     await expect.element(table().getByText('PUMP-007')).toBeVisible();
-    expect(screen.getByText('This list could not be loaded.').query()).toBeNull();
+    expect(failed.query()).toBeNull();
   });
 
-  it('a next page that fails keeps the rows already loaded', async () => {
+  it('a next page that is refused keeps the rows already loaded, says why, and offers Retry', async () => {
     const api = createFakeApi({
       asset: {
         list: (input) => {
@@ -144,10 +145,33 @@ describe('PagedTable', () => {
     await expect
       .element(screen.getByRole('alert').filter({ hasText: 'That cursor is not valid.' }))
       .toBeVisible();
+    await expect
+      .element(screen.getByText('More could not be loaded. That cursor is not valid.'))
+      .toBeVisible();
     // BAD_REQUEST is not retried.
     expect(api.inputsOf('asset.list')).toHaveLength(2);
     expect(rowCount()).toBe(25);
-    await expect.element(loadMore()).toBeEnabled();
+    await expect.element(screen.getByRole('button', { name: 'Retry' })).toBeEnabled();
     expect(screen.getByText('This list could not be loaded.').query()).toBeNull();
+  });
+
+  it('a next page lost to the network keeps the rows, says so in words, and Retry loads it', async () => {
+    const api = createFakeApi({
+      asset: { list: (input) => (input.cursor ? page(assets(26, 50)) : page(assets(1, 25), uuid(25))) },
+    });
+    await renderApp(<AssetsTable />, { at: '/assets', api });
+    await expect.element(row(1)).toHaveTextContent('PUMP-001');
+    api.cut();
+    await loadMore().click();
+    await expect.element(screen.getByText(`More could not be loaded. ${NETWORK_MESSAGE}`)).toBeVisible();
+    expect(rowCount()).toBe(25);
+    // No toast for a lost connection (the offline banner says it once), and never fetch's own words.
+    expect(notifications().getByRole('alert').query()).toBeNull();
+    expect(document.body.textContent).not.toContain('Failed to fetch');
+
+    api.restore();
+    await screen.getByRole('button', { name: 'Retry' }).click();
+    await expect.poll(rowCount).toBe(50);
+    expect(screen.getByText('More could not be loaded.', { exact: false }).query()).toBeNull();
   });
 });

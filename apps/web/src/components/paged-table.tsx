@@ -1,9 +1,12 @@
 // A table over a keyset-paginated list: rows from every loaded page, and a
-// "Load more" button while the server reports a next cursor.
+// "Load more" button while the server reports a next cursor. A first page that
+// fails shows why and Retry; a next page that fails keeps every row and says so.
 import type { ReactNode } from 'react';
 
+import { errorMessage } from '../lib/errors.ts';
 import { Button } from './button.tsx';
 import { Empty } from './empty.tsx';
+import { ErrorState } from './error-state.tsx';
 import { SkeletonRows } from './skeleton.tsx';
 
 export interface Column<T> {
@@ -16,11 +19,13 @@ export interface Column<T> {
 export interface KeysetListState<T> {
   data: { pages: { items: T[] }[] } | undefined;
   isPending: boolean;
-  /** Set when the first page failed; the toast carries the server's message. */
   isError: boolean;
+  error: unknown;
+  isFetching: boolean;
   refetch: () => unknown;
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
+  isFetchNextPageError: boolean;
   fetchNextPage: () => unknown;
 }
 
@@ -36,38 +41,45 @@ export function PagedTable<T>(props: Props<T>) {
   const { list } = props;
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <div className="overflow-hidden rounded-lg bg-white shadow-xs ring-1 ring-slate-200">
+    <div className="overflow-hidden rounded-lg bg-surface shadow-xs ring-1 ring-line">
       {list.isPending ? (
         <SkeletonRows />
       ) : list.isError && rows.length === 0 ? (
-        <Empty title="This list could not be loaded.">
-          <Button variant="secondary" small onClick={() => void list.refetch()}>
-            Try again
-          </Button>
-        </Empty>
+        <ErrorState
+          title="This list could not be loaded."
+          error={list.error}
+          onRetry={list.refetch}
+          retrying={list.isFetching}
+        />
       ) : rows.length === 0 ? (
         props.empty
       ) : (
-        <div className="overflow-x-auto">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={props.label}>
-            <thead className="bg-slate-50">
+        // A wide table scrolls inside its own region, never the page. The region takes focus so
+        // that keyboard users can scroll it (axe: scrollable-region-focusable), and is named.
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be focusable
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={props.label}>
+          <table className="min-w-full divide-y divide-line text-sm" aria-label={props.label}>
+            <thead className="bg-surface-muted">
               <tr>
                 {props.columns.map((c) => (
                   <th
                     key={c.header}
                     scope="col"
-                    className="px-4 py-2.5 text-left font-semibold text-slate-700"
+                    className="px-4 py-2.5 text-left font-semibold whitespace-nowrap text-fg-muted"
                   >
                     {c.header}
                   </th>
                 ))}
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-100">
+            <tbody className="divide-y divide-line">
               {rows.map((row) => (
-                <tr key={props.rowKey(row)} className="hover:bg-slate-50">
+                <tr key={props.rowKey(row)} className="hover:bg-surface-muted">
                   {props.columns.map((c) => (
-                    <td key={c.header} className={`px-4 py-2.5 text-slate-700 ${c.className ?? ''}`}>
+                    <td
+                      key={c.header}
+                      className={`px-4 py-2.5 whitespace-nowrap text-fg-muted ${c.className ?? ''}`}
+                    >
                       {c.cell(row)}
                     </td>
                   ))}
@@ -78,10 +90,15 @@ export function PagedTable<T>(props: Props<T>) {
         </div>
       )}
       {!list.isPending && rows.length > 0 ? (
-        <div className="flex items-center justify-between border-t border-slate-100 px-4 py-2.5 text-xs text-slate-500">
+        <div className="flex items-center justify-between border-t border-line px-4 py-2.5 text-xs text-fg-subtle">
           <span>
             {rows.length} shown{list.hasNextPage ? '' : ' · end of list'}
           </span>
+          {list.isFetchNextPageError && !list.isFetchingNextPage ? (
+            <span className="min-w-0 flex-1 px-3 text-right text-red-700 dark:text-red-300">
+              More could not be loaded. {errorMessage(list.error)}
+            </span>
+          ) : null}
           {list.hasNextPage ? (
             <Button
               variant="secondary"
@@ -89,7 +106,7 @@ export function PagedTable<T>(props: Props<T>) {
               disabled={list.isFetchingNextPage}
               onClick={() => void list.fetchNextPage()}
             >
-              {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
+              {list.isFetchingNextPage ? 'Loading…' : list.isFetchNextPageError ? 'Retry' : 'Load more'}
             </Button>
           ) : null}
         </div>

@@ -49,7 +49,7 @@ export function ChildSection({
   return (
     <>
       <div className="mb-3 flex items-center justify-between">
-        <h2 className="text-lg font-semibold text-slate-900">{title}</h2>
+        <h2 className="text-lg font-semibold text-fg">{title}</h2>
         <Button small onClick={onAdd}>
           {addLabel}
         </Button>

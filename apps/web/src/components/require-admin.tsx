@@ -6,7 +6,7 @@ import { useIsAdmin } from '../lib/me.ts';
 export function RequireAdmin({ children }: { children: ReactNode }) {
   if (!useIsAdmin()) {
     return (
-      <p className="py-16 text-center text-sm text-slate-500">Only admins and owners can see this page.</p>
+      <p className="py-16 text-center text-sm text-fg-subtle">Only admins and owners can see this page.</p>
     );
   }
   return children;

@@ -1,8 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { ZCreateSiteInput } from '@tenantry/api/schemas';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 
+import { useRecordCache } from '../lib/record-cache.ts';
 import { toast } from '../lib/toast.tsx';
 import { applyServerErrors } from '../lib/use-server-errors.ts';
 import { useTRPC } from '../trpc.ts';
@@ -28,14 +29,14 @@ export function SiteFormDialog({ open, onClose, site }: { open: boolean; onClose
 
 function SiteForm({ site, onDone }: { site?: Site | undefined; onDone: () => void }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const records = useRecordCache();
   // The create schema checks the same fields the update takes.
   const form = useForm({
     resolver: zodResolver(ZCreateSiteInput),
     defaultValues: { name: site?.name ?? '', address: site?.address ?? null },
   });
   const done = (message: string) => {
-    void queryClient.invalidateQueries({ queryKey: trpc.site.pathKey() });
+    records.changed();
     toast(message);
     onDone();
   };

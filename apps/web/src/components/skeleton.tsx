@@ -1,5 +1,5 @@
 export function Skeleton({ className = 'h-4 w-full' }: { className?: string }) {
-  return <div aria-hidden="true" className={`animate-pulse rounded bg-slate-200 ${className}`} />;
+  return <div aria-hidden="true" className={`animate-pulse rounded bg-line ${className}`} />;
 }
 
 export function SkeletonRows({ rows = 5 }: { rows?: number }) {

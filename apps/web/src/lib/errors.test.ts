@@ -1,7 +1,14 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 
-import { errorCode, errorMessage, fieldErrors } from './errors.ts';
+import {
+  errorCode,
+  errorMessage,
+  fieldErrors,
+  isClientError,
+  isTransient,
+  NETWORK_MESSAGE,
+} from './errors.ts';
 
 function trpcError(message: string, data: unknown) {
   const error = new TRPCClientError<never>(message);
@@ -34,5 +41,25 @@ describe('errors', () => {
     });
     expect(fieldErrors(error)).toEqual({ tag: 'Asset tag T-1 is already in use.' });
     expect(errorMessage(error)).toBe('Asset tag T-1 is already in use.');
+  });
+
+  it("never shows fetch's own words: no answer at all is said for people, and is transient", () => {
+    const lost = TRPCClientError.from(new TypeError('Failed to fetch'));
+    expect(errorMessage(lost)).toBe(NETWORK_MESSAGE);
+    expect(isTransient(lost)).toBe(true);
+    expect(isClientError(lost)).toBe(false);
+    expect(errorMessage(new TypeError('Failed to fetch'))).toBe(NETWORK_MESSAGE);
+  });
+
+  it("a 503 is transient and keeps the API's words; a 4xx is the client's and final", () => {
+    const unavailable = trpcError('The service is briefly unavailable.', {
+      code: 'SERVICE_UNAVAILABLE',
+      httpStatus: 503,
+    });
+    expect(isTransient(unavailable)).toBe(true);
+    expect(errorMessage(unavailable)).toBe('The service is briefly unavailable.');
+    const refused = trpcError('Not yours.', { code: 'FORBIDDEN', httpStatus: 403 });
+    expect(isTransient(refused)).toBe(false);
+    expect(isClientError(refused)).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
 // Sign-in and sign-out go straight to better-auth; the session is an HttpOnly
 // cookie, so the only thing the browser keeps is a flag saying "was signed in",
 // which lets us tell an expired session from a first visit.
+import { NETWORK_MESSAGE } from './errors.ts';
+
 const FLAG = 'tenantry.signedIn';
 
 export function markSignedIn() {
@@ -16,12 +18,17 @@ function clearFlag() {
 }
 
 async function post(path: string, body: unknown): Promise<Response> {
-  return fetch(path, {
-    method: 'POST',
-    credentials: 'include',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  try {
+    return await fetch(path, {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    // fetch says only "Failed to fetch".
+    throw new Error(NETWORK_MESSAGE);
+  }
 }
 
 export async function signIn(email: string, password: string): Promise<void> {

@@ -37,16 +37,16 @@ export function AcceptInvitationPage() {
   if (preview.isError) {
     return (
       <AuthCard title="This invitation can’t be used">
-        <p role="alert" className="text-sm text-slate-700">
+        <p role="alert" className="text-sm text-fg">
           {errorMessage(preview.error)}
         </p>
         <div className="mt-4 flex gap-3 text-sm">
-          <Link to="/sign-in" className="font-medium text-indigo-600 hover:underline">
+          <Link to="/sign-in" className="font-medium text-accent hover:underline">
             Sign in
           </Link>
           <button
             type="button"
-            className="font-medium text-slate-600 hover:underline"
+            className="font-medium text-fg-muted hover:underline"
             onClick={() => void preview.refetch()}
           >
             Check again
@@ -89,7 +89,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Preview 
       {accept.error ? (
         <p
           role="alert"
-          className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200"
+          className="mb-4 rounded-md bg-red-50 dark:bg-red-950/50 px-3 py-2 text-sm text-red-700 dark:text-red-300 ring-1 ring-red-200 dark:ring-red-900"
         >
           {errorMessage(accept.error)}
         </p>

@@ -64,9 +64,9 @@ export function ApiKeysPage() {
       <PageHeader title="API keys" />
       <section
         aria-labelledby="new-key"
-        className="mb-8 rounded-lg bg-white p-5 shadow-xs ring-1 ring-slate-200"
+        className="mb-8 rounded-lg bg-surface p-5 shadow-xs ring-1 ring-line"
       >
-        <h2 id="new-key" className="mb-4 text-lg font-semibold text-slate-900">
+        <h2 id="new-key" className="mb-4 text-lg font-semibold text-fg">
           New API key
         </h2>
         <form onSubmit={(e) => void onSubmit(e)} noValidate className="flex flex-wrap items-start gap-3">
@@ -98,7 +98,7 @@ export function ApiKeysPage() {
           </Button>
         </form>
         {secret ? (
-          <div className="mt-4 rounded-md bg-amber-50 p-4 ring-1 ring-amber-200">
+          <div className="mt-4 rounded-md bg-amber-50 dark:bg-amber-950/50 p-4 ring-1 ring-amber-200 dark:ring-amber-900">
             <CopyField label="Secret — copy it now, it will not be shown again" value={secret} />
           </div>
         ) : null}
@@ -109,7 +109,7 @@ export function ApiKeysPage() {
         list={list}
         empty={<Empty title="No API keys yet." />}
         columns={[
-          { header: 'Name', cell: (k) => <span className="font-medium text-slate-900">{k.name}</span> },
+          { header: 'Name', cell: (k) => <span className="font-medium text-fg">{k.name}</span> },
           { header: 'Key', cell: (k) => <span className="font-mono text-xs">{k.prefix}</span> },
           { header: 'Role', cell: (k) => <Badge value={k.role} /> },
           { header: 'Expires', cell: (k) => formatDate(k.expiresAt) },
@@ -118,7 +118,7 @@ export function ApiKeysPage() {
             header: 'Status',
             cell: (k) =>
               k.revokedAt ? (
-                <Badge value="REVOKED" color="bg-slate-100 text-slate-600 ring-slate-500/20" />
+                <Badge value="REVOKED" color="bg-surface-strong text-fg-muted ring-slate-500/20" />
               ) : (
                 <ConfirmButton
                   small

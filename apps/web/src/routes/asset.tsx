@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 
@@ -7,32 +7,31 @@ import { Breadcrumbs } from '../components/breadcrumbs.tsx';
 import { DetailList } from '../components/detail-list.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { RecordActions } from '../components/record-actions.tsx';
-import { SkeletonRows } from '../components/skeleton.tsx';
+import { isGone, RecordFallback } from '../components/record-fallback.tsx';
 import { Badge } from '../components/status-badge.tsx';
 import { formatDate } from '../lib/format.ts';
+import { useRecordCache } from '../lib/record-cache.ts';
 import { toast } from '../lib/toast.tsx';
 import { useTRPC } from '../trpc.ts';
-import { NotFound } from './not-found.tsx';
 
 export function AssetPage() {
   const trpc = useTRPC();
   const { assetId = '' } = useParams();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const records = useRecordCache();
   const [editing, setEditing] = useState(false);
   const asset = useQuery(trpc.asset.byId.queryOptions({ id: assetId }));
   const remove = useMutation(
     trpc.asset.delete.mutationOptions({
-      onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.asset.pathKey() });
-        void queryClient.invalidateQueries({ queryKey: trpc.building.pathKey() });
+      onSuccess: (_result, { id }) => {
         toast('Asset deleted.');
         void navigate(asset.data ? `/buildings/${asset.data.buildingId}` : '/assets');
+        // After leaving the page, so it does not ask for the record it just deleted.
+        records.deleted('asset', id);
       },
     }),
   );
-  if (asset.isPending) return <SkeletonRows />;
-  if (!asset.data) return <NotFound what="Asset" />;
+  if (!asset.data || isGone(asset)) return <RecordFallback query={asset} what="Asset" />;
   const a = asset.data;
   return (
     <>

@@ -54,7 +54,7 @@ export function AuditPage() {
         list={list}
         empty={<Empty title="No events match these filters." />}
         columns={[
-          { header: 'When', cell: (e) => formatDateTime(e.at), className: 'whitespace-nowrap' },
+          { header: 'When', cell: (e) => formatDateTime(e.at) },
           { header: 'Who', cell: (e) => e.actor?.name ?? 'API key / system' },
           { header: 'Action', cell: (e) => <span className="font-mono text-xs">{e.action}</span> },
           {
@@ -63,7 +63,7 @@ export function AuditPage() {
           },
           {
             header: 'Details',
-            cell: (e) => <span className="font-mono text-xs text-slate-500">{details(e.data)}</span>,
+            cell: (e) => <span className="font-mono text-xs text-fg-subtle">{details(e.data)}</span>,
           },
         ]}
       />

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 
@@ -9,32 +9,31 @@ import { BuildingFormDialog } from '../components/building-form.tsx';
 import { DetailList } from '../components/detail-list.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ChildSection, RecordActions } from '../components/record-actions.tsx';
-import { SkeletonRows } from '../components/skeleton.tsx';
+import { isGone, RecordFallback } from '../components/record-fallback.tsx';
 import { formatDate } from '../lib/format.ts';
+import { useRecordCache } from '../lib/record-cache.ts';
 import { toast } from '../lib/toast.tsx';
 import { useTRPC } from '../trpc.ts';
-import { NotFound } from './not-found.tsx';
 
 export function BuildingPage() {
   const trpc = useTRPC();
   const { buildingId = '' } = useParams();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const records = useRecordCache();
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const building = useQuery(trpc.building.byId.queryOptions({ id: buildingId }));
   const remove = useMutation(
     trpc.building.delete.mutationOptions({
-      onSuccess: (_data) => {
-        void queryClient.invalidateQueries({ queryKey: trpc.building.pathKey() });
-        void queryClient.invalidateQueries({ queryKey: trpc.site.pathKey() });
+      onSuccess: (_result, { id }) => {
         toast('Building deleted.');
         void navigate(building.data ? `/sites/${building.data.siteId}` : '/buildings');
+        // After leaving the page, so it does not ask for the record it just deleted.
+        records.deleted('building', id);
       },
     }),
   );
-  if (building.isPending) return <SkeletonRows />;
-  if (!building.data) return <NotFound what="Building" />;
+  if (!building.data || isGone(building)) return <RecordFallback query={building} what="Building" />;
   const b = building.data;
   return (
     <>

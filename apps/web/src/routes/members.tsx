@@ -71,7 +71,7 @@ export function MembersPage() {
           }}
         />
       ) : null}
-      <h2 className="mb-3 text-lg font-semibold text-slate-900">People</h2>
+      <h2 className="mb-3 text-lg font-semibold text-fg">People</h2>
       <div className="mb-4">
         <SearchBox label="Search members" value={search} onChange={setSearch} />
       </div>
@@ -85,11 +85,11 @@ export function MembersPage() {
             header: 'Name',
             cell: (m) => (
               <div>
-                <div className="font-medium text-slate-900">
+                <div className="font-medium text-fg">
                   {m.name}
-                  {m.id === me?.id ? <span className="ml-1 text-xs text-slate-500">(you)</span> : null}
+                  {m.id === me?.id ? <span className="ml-1 text-xs text-fg-subtle">(you)</span> : null}
                 </div>
-                <div className="text-xs text-slate-500">{m.email}</div>
+                <div className="text-xs text-fg-subtle">{m.email}</div>
               </div>
             ),
           },
@@ -122,9 +122,12 @@ export function MembersPage() {
             header: 'Status',
             cell: (m) =>
               m.isActive ? (
-                <Badge value="ACTIVE" color="bg-emerald-50 text-emerald-700 ring-emerald-600/20" />
+                <Badge
+                  value="ACTIVE"
+                  color="bg-emerald-50 dark:bg-emerald-950/50 text-emerald-700 dark:text-emerald-300 ring-emerald-600/20"
+                />
               ) : (
-                <Badge value="DEACTIVATED" color="bg-slate-100 text-slate-600 ring-slate-500/20" />
+                <Badge value="DEACTIVATED" color="bg-surface-strong text-fg-muted ring-slate-500/20" />
               ),
           },
           { header: 'Joined', cell: (m) => formatDate(m.joinedAt) },
@@ -165,7 +168,7 @@ export function MembersPage() {
                   ) : null}
                 </div>
               ) : (
-                <span className="text-xs text-slate-400">—</span>
+                <span className="text-xs text-fg-subtle">—</span>
               ),
           },
         ]}

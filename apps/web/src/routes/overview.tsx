@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
 
+import { ErrorState } from '../components/error-state.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { Skeleton } from '../components/skeleton.tsx';
 import { humanize } from '../lib/format.ts';
@@ -15,9 +16,9 @@ const CountChart = lazy(() =>
 
 function Stat({ label, value }: { label: string; value: ReactNode }) {
   return (
-    <div className="rounded-lg bg-white p-5 shadow-xs ring-1 ring-slate-200">
-      <dt className="text-xs font-medium text-slate-500 uppercase">{label}</dt>
-      <dd className="mt-1 text-2xl font-semibold text-slate-900 tabular-nums">{value}</dd>
+    <div className="rounded-lg bg-surface p-5 shadow-xs ring-1 ring-line">
+      <dt className="text-xs font-medium text-fg-subtle uppercase">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold text-fg tabular-nums">{value}</dd>
     </div>
   );
 }
@@ -27,24 +28,18 @@ export function OverviewPage() {
   const current = useCurrent().data;
   const stats = useQuery({ ...trpc.asset.stats.queryOptions(), staleTime: 30_000 });
   const s = stats.data;
+  // Loading: a skeleton; failed: a dash, with the reason and Retry below.
+  const kpi = (value: (data: NonNullable<typeof s>) => ReactNode) =>
+    s ? value(s) : stats.isError ? '—' : <Skeleton className="h-8 w-16" />;
   return (
     <>
       <PageHeader title="Overview" />
       <dl className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label="Assets" value={s ? s.total : <Skeleton className="h-8 w-16" />} />
-        <Stat
-          label="Sites with assets"
-          value={s ? Object.keys(s.bySite).length : <Skeleton className="h-8 w-16" />}
-        />
+        <Stat label="Assets" value={kpi((d) => d.total)} />
+        <Stat label="Sites with assets" value={kpi((d) => Object.keys(d.bySite).length)} />
         <Stat
           label="Needing attention"
-          value={
-            s ? (
-              (s.byStatus.MAINTENANCE ?? 0) + (s.byStatus.OUT_OF_SERVICE ?? 0)
-            ) : (
-              <Skeleton className="h-8 w-16" />
-            )
-          }
+          value={kpi((d) => (d.byStatus.MAINTENANCE ?? 0) + (d.byStatus.OUT_OF_SERVICE ?? 0))}
         />
         <Stat
           label="Seats used"
@@ -57,15 +52,35 @@ export function OverviewPage() {
           <Skeleton className="h-72 w-full" />
           <Skeleton className="h-72 w-full" />
         </div>
-      ) : s ? (
+      ) : !s ? (
+        <div className="rounded-lg bg-surface shadow-xs ring-1 ring-line">
+          <ErrorState
+            title="The overview could not be loaded."
+            error={stats.error}
+            onRetry={stats.refetch}
+            retrying={stats.isFetching}
+          />
+        </div>
+      ) : (
         <Suspense fallback={<Skeleton className="h-72 w-full" />}>
-          <div className="grid gap-4 lg:grid-cols-2">
-            <CountChart title="Assets by status" counts={s.byStatus} color="#4f46e5" format={humanize} />
-            <CountChart title="Assets by category" counts={s.byCategory} color="#0891b2" />
-            <CountChart title="Assets per site" counts={s.bySite} color="#059669" />
+          <div className="grid items-start gap-4 lg:grid-cols-2">
+            <CountChart
+              title="Assets by status"
+              dimension="Status"
+              counts={s.byStatus}
+              color="#4f46e5"
+              format={humanize}
+            />
+            <CountChart
+              title="Assets by category"
+              dimension="Category"
+              counts={s.byCategory}
+              color="#0891b2"
+            />
+            <CountChart title="Assets per site" dimension="Site" counts={s.bySite} color="#059669" />
           </div>
         </Suspense>
-      ) : null}
+      )}
     </>
   );
 }

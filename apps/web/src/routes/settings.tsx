@@ -32,7 +32,7 @@ export function SettingsPage() {
         ]}
       />
       <div
-        className="mb-8 h-2 max-w-xl overflow-hidden rounded-full bg-slate-200"
+        className="mb-8 h-2 max-w-xl overflow-hidden rounded-full bg-line"
         role="progressbar"
         aria-label="Seat usage"
         aria-valuemin={0}
@@ -47,7 +47,7 @@ export function SettingsPage() {
       {atLeast(me.role, 'ADMIN') ? (
         <OrganizationForm organization={organization} />
       ) : (
-        <p className="text-sm text-slate-500">Only admins can change these settings.</p>
+        <p className="text-sm text-fg-subtle">Only admins can change these settings.</p>
       )}
     </>
   );
@@ -84,13 +84,13 @@ function OrganizationForm({ organization }: { organization: Org }) {
     <form
       onSubmit={(e) => void onSubmit(e)}
       noValidate
-      className="max-w-xl space-y-4 rounded-lg bg-white p-6 shadow-xs ring-1 ring-slate-200"
+      className="max-w-xl space-y-4 rounded-lg bg-surface p-6 shadow-xs ring-1 ring-line"
     >
-      <h2 className="text-lg font-semibold text-slate-900">Edit organization</h2>
+      <h2 className="text-lg font-semibold text-fg">Edit organization</h2>
       <Field label="Name" error={errors.name?.message}>
         <input className={inputClass} {...form.register('name')} />
       </Field>
-      <div className="grid grid-cols-2 gap-4">
+      <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Plan" error={errors.plan?.message}>
           <select className={inputClass} {...form.register('plan')}>
             {PLANS.map((p) => (

@@ -43,7 +43,7 @@ export function SignInPage() {
       subtitle={
         <>
           New here?{' '}
-          <Link to="/sign-up" className="font-medium text-indigo-600 hover:underline">
+          <Link to="/sign-up" className="font-medium text-accent hover:underline">
             Create your organization
           </Link>
         </>
@@ -52,7 +52,7 @@ export function SignInPage() {
       {params.get('reason') === 'expired' ? (
         <p
           role="status"
-          className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800 ring-1 ring-amber-200"
+          className="mb-4 rounded-md bg-amber-50 dark:bg-amber-950/50 px-3 py-2 text-sm text-amber-800 dark:text-amber-200 ring-1 ring-amber-200 dark:ring-amber-900"
         >
           Your session ended. Sign in again to continue.
         </p>
@@ -60,7 +60,7 @@ export function SignInPage() {
       {failure ? (
         <p
           role="alert"
-          className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-red-200"
+          className="mb-4 rounded-md bg-red-50 dark:bg-red-950/50 px-3 py-2 text-sm text-red-700 dark:text-red-300 ring-1 ring-red-200 dark:ring-red-900"
         >
           {failure}
         </p>

@@ -41,7 +41,7 @@ export function SignUpPage() {
       subtitle={
         <>
           Already have an account?{' '}
-          <Link to="/sign-in" className="font-medium text-indigo-600 hover:underline">
+          <Link to="/sign-in" className="font-medium text-accent hover:underline">
             Sign in
           </Link>
         </>

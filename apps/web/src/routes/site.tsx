@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 
@@ -8,32 +8,32 @@ import { BuildingsTable } from '../components/buildings-table.tsx';
 import { DetailList } from '../components/detail-list.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ChildSection, RecordActions } from '../components/record-actions.tsx';
+import { isGone, RecordFallback } from '../components/record-fallback.tsx';
 import { SiteFormDialog } from '../components/site-form.tsx';
-import { SkeletonRows } from '../components/skeleton.tsx';
 import { formatDate } from '../lib/format.ts';
+import { useRecordCache } from '../lib/record-cache.ts';
 import { toast } from '../lib/toast.tsx';
 import { useTRPC } from '../trpc.ts';
-import { NotFound } from './not-found.tsx';
 
 export function SitePage() {
   const trpc = useTRPC();
   const { siteId = '' } = useParams();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const records = useRecordCache();
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const site = useQuery(trpc.site.byId.queryOptions({ id: siteId }));
   const remove = useMutation(
     trpc.site.delete.mutationOptions({
-      onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.site.pathKey() });
+      onSuccess: (_result, { id }) => {
         toast('Site deleted.');
         void navigate('/sites');
+        // After leaving the page, so it does not ask for the record it just deleted.
+        records.deleted('site', id);
       },
     }),
   );
-  if (site.isPending) return <SkeletonRows />;
-  if (!site.data) return <NotFound what="Site" />;
+  if (!site.data || isGone(site)) return <RecordFallback query={site} what="Site" />;
   const s = site.data;
   return (
     <>

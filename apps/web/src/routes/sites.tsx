@@ -49,7 +49,7 @@ export function SitesPage() {
           {
             header: 'Name',
             cell: (s) => (
-              <Link to={`/sites/${s.id}`} className="font-medium text-indigo-700 hover:underline">
+              <Link to={`/sites/${s.id}`} className="font-medium text-accent hover:underline">
                 {s.name}
               </Link>
             ),

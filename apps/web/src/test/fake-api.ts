@@ -35,6 +35,10 @@ export interface FakeApi {
   inputsOf(path: string): unknown[];
   /** Paths the components called that no handler answers (each test expects none). */
   unhandled: string[];
+  /** From now on every call fails as fetch does with no network ("Failed to fetch"). */
+  cut(): void;
+  /** Calls are answered again. */
+  restore(): void;
 }
 
 // The same formatter as packages/api/src/trpc.ts, so errors reach the client in the same shape.
@@ -134,7 +138,9 @@ export function createFakeApi(initial: Handlers = {}): FakeApi {
     return t.router(tree);
   };
 
+  let down = false;
   const fetchImpl = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    if (down) throw new TypeError('Failed to fetch');
     const url = input instanceof Request ? input.url : input instanceof URL ? input.href : input;
     const request = new Request(new URL(url, window.location.origin), init);
     const paths = new URL(request.url).pathname.replace(/^\/trpc\//, '').split(',');
@@ -153,6 +159,12 @@ export function createFakeApi(initial: Handlers = {}): FakeApi {
     calls,
     inputsOf: (path) => calls.filter((c) => c.path === path).map((c) => c.input),
     unhandled,
+    cut: () => {
+      down = true;
+    },
+    restore: () => {
+      down = false;
+    },
   };
 }
 

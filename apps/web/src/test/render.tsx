@@ -12,6 +12,7 @@ import { render, renderHook } from 'vitest-browser-react';
 
 import { Toaster } from '../components/toaster.tsx';
 import { createQueryClient, createTrpcClient } from '../lib/client.ts';
+import { network } from '../lib/network.ts';
 import { TRPCProvider } from '../trpc.ts';
 import { createFakeApi } from './fake-api.ts';
 import type { FakeApi, Handlers } from './fake-api.ts';
@@ -39,6 +40,8 @@ function testApp(api: FakeApi | Handlers) {
   const trpcClient = createTrpcClient(fake.fetch);
   onTestFinished(() => {
     queryClient.clear();
+    // The connection state is the page's, not the test's: the next test starts connected.
+    network.reset();
     // Sonner's store outlives the page's toaster and replays live toasts to the next one.
     toast.dismiss();
     // A call nobody answers would fail quietly inside the component; make it fail the test.
