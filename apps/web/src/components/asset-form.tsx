@@ -12,8 +12,7 @@ import { useTRPC } from '../trpc.ts';
 import { Button } from './button.tsx';
 import { Dialog } from './dialog.tsx';
 import { Field, inputClass } from './field.tsx';
-import { ErrorState } from './error-state.tsx';
-import { SkeletonRows } from './skeleton.tsx';
+import { FormOptionsPending } from './form-options.tsx';
 
 /** The asset being edited, as asset.byId returns it. */
 type Asset = RouterOutputs['asset']['byId'];
@@ -45,23 +44,7 @@ function AssetForm(props: {
   const buildings = useQuery(trpc.building.list.queryOptions({ limit: 100 }));
   // The select needs its options before the form reads its default value.
   if (!buildings.data) {
-    if (!buildings.isError) return <SkeletonRows rows={4} />;
-    // The dialog stays closable (Cancel) when its options cannot be had.
-    return (
-      <>
-        <ErrorState
-          title="The buildings could not be loaded."
-          error={buildings.error}
-          onRetry={buildings.refetch}
-          retrying={buildings.isFetching}
-        />
-        <div className="flex justify-end">
-          <Button variant="secondary" onClick={props.onDone}>
-            Cancel
-          </Button>
-        </div>
-      </>
-    );
+    return <FormOptionsPending query={buildings} what="buildings" rows={4} onCancel={props.onDone} />;
   }
   const options = buildings.data.items.map((b) => ({ id: b.id, label: `${b.site.name} › ${b.name}` }));
   // Only the newest 100 buildings are listed; keep the asset's own one choosable.

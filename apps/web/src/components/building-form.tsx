@@ -10,8 +10,7 @@ import { useTRPC } from '../trpc.ts';
 import { Button } from './button.tsx';
 import { Dialog } from './dialog.tsx';
 import { Field, inputClass } from './field.tsx';
-import { ErrorState } from './error-state.tsx';
-import { SkeletonRows } from './skeleton.tsx';
+import { FormOptionsPending } from './form-options.tsx';
 
 interface Building {
   id: string;
@@ -47,23 +46,7 @@ function BuildingForm(props: {
   const sites = useQuery(trpc.site.list.queryOptions({ limit: 100 }));
   // The select needs its options before the form reads its default value.
   if (!sites.data) {
-    if (!sites.isError) return <SkeletonRows rows={3} />;
-    // The dialog stays closable (Cancel) when its options cannot be had.
-    return (
-      <>
-        <ErrorState
-          title="The sites could not be loaded."
-          error={sites.error}
-          onRetry={sites.refetch}
-          retrying={sites.isFetching}
-        />
-        <div className="flex justify-end">
-          <Button variant="secondary" onClick={props.onDone}>
-            Cancel
-          </Button>
-        </div>
-      </>
-    );
+    return <FormOptionsPending query={sites} what="sites" rows={3} onCancel={props.onDone} />;
   }
   return <BuildingFormFields {...props} sites={sites.data.items} />;
 }
