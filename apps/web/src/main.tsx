@@ -1,4 +1,6 @@
 import './index.css';
+// zod's messages in words for people, for every form (the API's schemas and the pages' own).
+import '@tenantry/api/zod-messages';
 
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';

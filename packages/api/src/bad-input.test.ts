@@ -24,6 +24,9 @@ const BAD: [string, unknown][] = [
   ['a wrong type', { name: 123, id: false, email: ['x'] }],
 ];
 
+/** How zod's English locale words its messages. */
+const ZOD_WORDING = /^(Invalid|Too (big|small)|Unrecognized)|expected .* received|[<>]=/;
+
 /** Procedures whose input may be absent altogether. */
 const NO_INPUT = new Set(['organization.current', 'asset.stats']);
 
@@ -57,6 +60,10 @@ describe('bad input gets BAD_REQUEST with field errors', () => {
       expect((error as TRPCError).code).toBe('BAD_REQUEST');
       // The zod error rides along; errorFormatter flattens it into field errors.
       expect((error as TRPCError).cause).toBeInstanceOf(ZodError);
+      // In words for people (lib/zod-messages.ts), never zod's "Too big: expected number to be <=100".
+      for (const issue of ((error as TRPCError).cause as ZodError).issues) {
+        expect(issue.message).not.toMatch(ZOD_WORDING);
+      }
     });
   }
 

@@ -5,6 +5,7 @@ import { Role } from '@tenantry/db/enums';
 import { z } from 'zod';
 
 import { zText } from './text.ts';
+import './zod-messages.ts';
 
 export { zText } from './text.ts';
 export { PASSWORD_MAX, PASSWORD_MIN, zPassword } from './password.ts';
