@@ -29,7 +29,6 @@ export default defineConfig({
       'react-router',
       'react/jsx-dev-runtime',
       'react-error-boundary',
-      'recharts',
       'sonner',
       'superjson',
       'vitest-browser-react',

@@ -331,7 +331,7 @@ describe('dashboard journey', () => {
 
     await nav(page, 'Overview');
     await page.getByRole('heading', { name: 'Assets by category' }).waitFor();
-    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await page.locator('[data-bar]').first().waitFor();
     // Toasts from the steps above would cover the charts in the picture. They also go away
     // by themselves after 6 s, so "count, then click the first" could wait for one that has
     // just gone: dismiss them all in one step inside the page.
@@ -483,7 +483,7 @@ describe('dashboard journey', () => {
     await menu.click();
     await mainNav.getByRole('link', { name: 'Overview', exact: true }).click();
     await page.getByRole('heading', { name: 'Assets by category' }).waitFor();
-    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await page.locator('[data-bar]').first().waitFor();
     if (process.env.UPDATE_DOCS_SCREENSHOT)
       await page.screenshot({ path: docsScreenshot('overview-mobile') });
     // Each KPI's label is whole, not cut ("NEEDIN ATTENT").
@@ -552,7 +552,7 @@ describe('dashboard journey', () => {
         await page.evaluate(() => {
           const el = document.activeElement;
           if (!el || el === document.body) return 'body';
-          return el.closest('[role="img"], .recharts-wrapper') ? 'CHART' : el.tagName;
+          return el.closest('[role="img"]') ? 'CHART' : el.tagName;
         }),
       );
     }

@@ -22,9 +22,10 @@ describe('CountChart', () => {
     await expect
       .element(chart)
       .toHaveAccessibleName('Bar chart of assets by status. Operational: 7, Retired: 2.');
-    // Drawn, but nothing in it is on the Tab path (axe: aria-hidden-focus); recharts' own
-    // tabindex="-1" layers are focusable by script only.
-    await expect.poll(() => section.element().querySelectorAll('.recharts-rectangle').length).toBe(2);
+    // A bar per count, the largest the longest, and nothing on the Tab path (axe: aria-hidden-focus).
+    const bars = [...section.element().querySelectorAll<HTMLElement>('[data-bar]')];
+    expect(bars.map((bar) => bar.getBoundingClientRect().width > 0)).toEqual([true, true]);
+    expect(bars[0]!.getBoundingClientRect().width).toBeGreaterThan(bars[1]!.getBoundingClientRect().width);
     const tabbable = section.element().querySelectorAll('[tabindex]:not([tabindex^="-"]), a[href], button');
     expect(tabbable.length).toBe(0);
 

@@ -1,18 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
 
+import { CountChart } from '../components/count-chart.tsx';
 import { ErrorState } from '../components/error-state.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { Skeleton } from '../components/skeleton.tsx';
 import { humanize } from '../lib/format.ts';
 import { useCurrent } from '../lib/me.ts';
 import { useTRPC } from '../trpc.ts';
-
-// Recharts is most of the bundle; only the overview needs it, so it loads on demand.
-const CountChart = lazy(() =>
-  import('../components/count-chart.tsx').then((m) => ({ default: m.CountChart })),
-);
 
 function Stat({ label, value }: { label: string; value: ReactNode }) {
   return (
@@ -62,24 +57,17 @@ export function OverviewPage() {
           />
         </div>
       ) : (
-        <Suspense fallback={<Skeleton className="h-72 w-full" />}>
-          <div className="grid items-start gap-4 lg:grid-cols-2">
-            <CountChart
-              title="Assets by status"
-              dimension="Status"
-              counts={s.byStatus}
-              color="#4f46e5"
-              format={humanize}
-            />
-            <CountChart
-              title="Assets by category"
-              dimension="Category"
-              counts={s.byCategory}
-              color="#0891b2"
-            />
-            <CountChart title="Assets per site" dimension="Site" counts={s.bySite} color="#059669" />
-          </div>
-        </Suspense>
+        <div className="grid items-start gap-4 lg:grid-cols-2">
+          <CountChart
+            title="Assets by status"
+            dimension="Status"
+            counts={s.byStatus}
+            color="#4f46e5"
+            format={humanize}
+          />
+          <CountChart title="Assets by category" dimension="Category" counts={s.byCategory} color="#0891b2" />
+          <CountChart title="Assets per site" dimension="Site" counts={s.bySite} color="#059669" />
+        </div>
       )}
     </>
   );
