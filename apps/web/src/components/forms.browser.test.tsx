@@ -212,7 +212,49 @@ describe('sign-up', () => {
   });
 });
 
+const SEATS_FREE = { total: 5, members: 3, pending: 1 };
+
 describe('invite form', () => {
+  it('says how the seats are taken, and refuses to invite when every seat is', async () => {
+    await renderApp(
+      <InviteForm
+        canInviteAdmins
+        seats={{ total: 5, members: 3, pending: 2 }}
+        created={null}
+        onCreated={vi.fn()}
+      />,
+    );
+    await expect
+      .element(screen.getByText(/5 of 5 seats taken: 3 members, 2 pending invitations\./))
+      .toBeVisible();
+    await expect.element(screen.getByText(/Every seat is taken, so nobody can be invited/)).toBeVisible();
+    await expect.element(screen.getByRole('button', { name: 'Create invitation' })).toBeDisabled();
+    await expect
+      .element(screen.getByRole('link', { name: 'Organization settings' }))
+      .toHaveAttribute('href', '/settings');
+  });
+
+  it('shows an error that no field owns above the fields, not in a toast', async () => {
+    const message = 'All 5 seats are taken: 4 by members, 1 by pending invitations.';
+    const api = createFakeApi({
+      invitation: {
+        create: () => {
+          throw catalogError('CONFLICT', 'SEATS_EXHAUSTED', message);
+        },
+      },
+    });
+    await renderApp(<InviteForm canInviteAdmins seats={SEATS_FREE} created={null} onCreated={vi.fn()} />, {
+      api,
+    });
+    await expect
+      .element(screen.getByText('4 of 5 seats taken: 3 members, 1 pending invitation.'))
+      .toBeVisible();
+    await field('Email').fill('mia@acme.test');
+    await screen.getByRole('button', { name: 'Create invitation' }).click();
+    await expect.element(screen.getByRole('alert')).toHaveTextContent(message);
+    expect(notifications().getByRole('listitem').all()).toHaveLength(0);
+  });
+
   it('offers Admin only to those who may invite admins, and shows a server email error', async () => {
     const api = createFakeApi({
       invitation: {
@@ -222,7 +264,10 @@ describe('invite form', () => {
       },
     });
     const onCreated = vi.fn();
-    await renderApp(<InviteForm canInviteAdmins={false} created={null} onCreated={onCreated} />, { api });
+    await renderApp(
+      <InviteForm canInviteAdmins={false} seats={SEATS_FREE} created={null} onCreated={onCreated} />,
+      { api },
+    );
     await expect.element(field('Role').getByRole('option')).toHaveTextContent('Member');
     expect(field('Role').getByRole('option').elements()).toHaveLength(1);
 

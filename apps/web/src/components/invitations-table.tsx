@@ -20,6 +20,8 @@ export function InvitationsTable({ onRevoked }: { onRevoked: (id: string) => voi
         onRevoked(id);
         toast('Invitation revoked.');
         void queryClient.invalidateQueries({ queryKey: trpc.invitation.pathKey() });
+        // The seat it held is free again.
+        void queryClient.invalidateQueries({ queryKey: trpc.organization.current.queryKey() });
       },
     }),
   );

@@ -14,3 +14,8 @@ export function humanize(value: string): string {
   const text = value.replaceAll('_', ' ').toLowerCase();
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** "1 member", "3 members", "1,200 assets": a count with its noun (plural by adding s). */
+export function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router';
 import { AuthCard } from '../components/auth-card.tsx';
 import { Button } from '../components/button.tsx';
 import { Field, inputClass } from '../components/field.tsx';
+import { FormAlert } from '../components/form-alert.tsx';
 import { Skeleton } from '../components/skeleton.tsx';
 import { errorMessage } from '../lib/errors.ts';
 import { markSignedIn } from '../lib/session.ts';
@@ -86,14 +87,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Preview 
       title={`Join ${invitation.organizationName}`}
       subtitle={`${invitation.inviterName} invited you as ${invitation.role.toLowerCase()}.`}
     >
-      {accept.error ? (
-        <p
-          role="alert"
-          className="mb-4 rounded-md bg-red-50 dark:bg-red-950/50 px-3 py-2 text-sm text-red-700 dark:text-red-300 ring-1 ring-red-200 dark:ring-red-900"
-        >
-          {errorMessage(accept.error)}
-        </p>
-      ) : null}
+      {accept.error ? <FormAlert>{errorMessage(accept.error)}</FormAlert> : null}
       <form onSubmit={(e) => void onSubmit(e)} noValidate className="space-y-4">
         <Field label="Email" error={errors.email?.message} hint="The address the invitation was sent to.">
           <input type="email" className={inputClass} autoComplete="email" {...form.register('email')} />

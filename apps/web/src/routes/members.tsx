@@ -20,7 +20,8 @@ import { useTRPC } from '../trpc.ts';
 export function MembersPage() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const me = useCurrent().data?.me;
+  const current = useCurrent().data;
+  const me = current?.me;
   const isAdmin = atLeast(me?.role, 'ADMIN');
   const isOwner = me?.role === 'OWNER';
   const [search, setSearch] = useSearchParam();
@@ -63,7 +64,18 @@ export function MembersPage() {
   return (
     <>
       <PageHeader title="Members" />
-      {isAdmin ? <InviteForm canInviteAdmins={isAdmin} created={invited} onCreated={setInvited} /> : null}
+      {isAdmin && current ? (
+        <InviteForm
+          canInviteAdmins={isAdmin}
+          seats={{
+            total: current.organization.seats,
+            members: current.seatsUsed,
+            pending: current.seatsPending,
+          }}
+          created={invited}
+          onCreated={setInvited}
+        />
+      ) : null}
       {isAdmin ? (
         <InvitationsTable
           onRevoked={(id) => {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { AuthCard } from '../components/auth-card.tsx';
 import { Button } from '../components/button.tsx';
 import { Field, inputClass } from '../components/field.tsx';
+import { FormAlert } from '../components/form-alert.tsx';
 import { signIn } from '../lib/session.ts';
 
 // Sign-in is better-auth's, not a tRPC input, so its schema lives here.
@@ -57,14 +58,7 @@ export function SignInPage() {
           Your session ended. Sign in again to continue.
         </p>
       ) : null}
-      {failure ? (
-        <p
-          role="alert"
-          className="mb-4 rounded-md bg-red-50 dark:bg-red-950/50 px-3 py-2 text-sm text-red-700 dark:text-red-300 ring-1 ring-red-200 dark:ring-red-900"
-        >
-          {failure}
-        </p>
-      ) : null}
+      {failure ? <FormAlert>{failure}</FormAlert> : null}
       <form onSubmit={(e) => void onSubmit(e)} noValidate className="space-y-4">
         <Field label="Email" error={errors.email?.message}>
           <input type="email" autoComplete="email" className={inputClass} {...form.register('email')} />

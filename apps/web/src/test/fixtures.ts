@@ -103,6 +103,7 @@ export function current(role: Role): Current {
       createdAt: CREATED,
     },
     seatsUsed: 3,
+    seatsPending: 1,
     me: { ...me, viaApiKey: false },
   };
 }

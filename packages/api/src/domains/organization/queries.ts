@@ -24,17 +24,14 @@ export const organizationSelect = {
   createdAt: true,
 } satisfies Prisma.OrganizationSelect;
 
-/** The organization and its active members, counted in the same statement. */
-export async function currentOrganizationWithSeats(ctx: TenantContext) {
+/** The organization with what holds its seats (active members, pending invitations), in one statement. */
+export async function currentOrganizationWithSeats(ctx: TenantContext, now = new Date()) {
   const row = await ctx.db.organization.findFirst({
-    select: {
-      ...organizationSelect,
-      tenant: { select: { _count: { select: { users: { where: { isActive: true } } } } } },
-    },
+    select: { ...organizationSelect, tenant: { select: { _count: seatCounts(now) } } },
   });
   if (!row) throw notFound('Organization');
   const { tenant, ...organization } = row;
-  return { ...organization, seatsUsed: tenant._count.users };
+  return { ...organization, seatsUsed: tenant._count.users, seatsPending: tenant._count.invitations };
 }
 
 export function activeMembers(db: TenantDb): Promise<number> {

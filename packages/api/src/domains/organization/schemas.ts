@@ -44,7 +44,10 @@ export type TOrganizationOutput = z.infer<typeof ZOrganizationOutput>;
 
 export const ZCurrentOrganizationOutput = z.object({
   organization: ZOrganizationOutput,
+  /** Seats taken by active members. */
   seatsUsed: z.number(),
+  /** Seats held by pending invitations: a new invitation needs seats > seatsUsed + seatsPending. */
+  seatsPending: z.number(),
   me: z.object({
     id: z.string(),
     email: z.string(),

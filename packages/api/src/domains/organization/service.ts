@@ -42,8 +42,8 @@ export async function registerOrganization(db: Db, input: TRegisterInput) {
 }
 
 export async function describeCurrent(ctx: TenantContext) {
-  const { seatsUsed, ...organization } = await currentOrganizationWithSeats(ctx);
-  return { organization, seatsUsed, me: { ...ctx.user, viaApiKey: ctx.apiKey !== null } };
+  const { seatsUsed, seatsPending, ...organization } = await currentOrganizationWithSeats(ctx);
+  return { organization, seatsUsed, seatsPending, me: { ...ctx.user, viaApiKey: ctx.apiKey !== null } };
 }
 
 export async function updateOrganization(ctx: TenantContext, input: TUpdateOrganizationInput) {
