@@ -61,17 +61,19 @@ async function arrive(page: Page, expected: string, sign: Locator) {
 const onPage = (page: Page, title: string) =>
   arrive(page, `the ${title} page`, page.getByRole('heading', { level: 1, name: title, exact: true }));
 
-/** The sign-in page, with or without the notice that an earlier session ended. */
-async function onSignIn(page: Page, { sessionEnded }: { sessionEnded: boolean }) {
+/** The sign-in page, with the notice saying why an earlier session ended (its opening words), or none. */
+async function onSignIn(page: Page, { ended }: { ended: string | null }) {
   await arrive(
     page,
     'the sign-in page',
     page.getByRole('heading', { level: 1, name: 'Sign in', exact: true }),
   );
   // The notice renders with the heading (it reads the URL), so counting it now is not a race.
-  const notice = page.getByRole('status').filter({ hasText: 'Your session ended' });
-  if (sessionEnded) await arrive(page, 'the "Your session ended" notice on sign-in', notice);
-  else expect(await notice.count()).toBe(0);
+  const notice = page.getByRole('status').filter({ hasText: /^Your / });
+  if (ended) {
+    await arrive(page, `the "${ended}" notice on sign-in`, notice);
+    expect(await notice.textContent()).toContain(ended);
+  } else expect(await notice.count()).toBe(0);
 }
 
 async function signUp(page: Page, org: string, name: string, email: string) {
@@ -247,7 +249,7 @@ describe('dashboard journey', () => {
     // The Sites page may flash from the cache before the refused calls send the browser
     // to sign-in, or may never render: wait for sign-in, not for the Sites heading.
     await clickNav(memberPage, 'Sites');
-    await onSignIn(memberPage, { sessionEnded: true });
+    await onSignIn(memberPage, { ended: 'Your account was deactivated, so you were signed out.' });
     expect(new URL(memberPage.url()).searchParams.get('next')).toBe('/sites');
     await shot(memberPage, '12-session-ended');
   });
@@ -392,7 +394,7 @@ describe('dashboard journey', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/sign-in$/);
-    await onSignIn(page, { sessionEnded: false });
+    await onSignIn(page, { ended: null });
     await page.getByLabel('Email').fill('owner@acme.test');
     await page.getByLabel('Password').fill('wrong-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -416,8 +418,16 @@ describe('dashboard journey', () => {
       .getByRole('button', { name: 'Reactivate' })
       .click();
     await row.getByText('Active').waitFor();
+    // Mia signs in again, and is promoted while she works: her next step tells her why she must sign in.
+    await memberPage.getByLabel('Email').fill('mia@acme.test');
+    await memberPage.getByLabel('Password').fill('member-password-1');
+    await memberPage.getByRole('button', { name: 'Sign in' }).click();
+    await onPage(memberPage, 'Sites');
     await row.getByLabel('Role of Mia Member').selectOption('ADMIN');
     await page.getByText('Role changed.').waitFor();
+    await clickNav(memberPage, 'Assets');
+    await onSignIn(memberPage, { ended: 'Your role in the organization changed, so you were signed out.' });
+    await shot(memberPage, '21-session-ended-role-changed');
 
     await page.getByLabel('Email').fill('temp@acme.test');
     await page.getByRole('button', { name: 'Create invitation' }).click();

@@ -16,6 +16,12 @@ export interface Actor {
   apiKey: { id: string } | null;
 }
 
+/** A session that a role change or a deactivation ended (lib/session.ts) says which. */
+const ENDED: Record<string, AppError['code']> = {
+  role_changed: 'SESSION_ROLE_CHANGED',
+  deactivated: 'ACCOUNT_DEACTIVATED',
+};
+
 interface Row {
   user_id: string;
   email: string;
@@ -32,6 +38,7 @@ interface Row {
   key_id: string | null;
   key_role: Role | null;
   key_usable: boolean | null;
+  session_ended: string | null;
 }
 
 async function load(tx: TenantDb, principal: Principal): Promise<Row | undefined> {
@@ -47,6 +54,8 @@ async function load(tx: TenantDb, principal: Principal): Promise<Row | undefined
 /** Binds the transaction to the principal's tenant and returns who is acting; refuses a dead credential. */
 export async function bindActor(tx: TenantDb, principal: Principal): Promise<Bound<Actor>> {
   const row = await load(tx, principal);
+  const ended = row?.session_ended ? ENDED[row.session_ended] : undefined;
+  if (ended) throw new AppError(ended);
   if (!row || (principal.kind === 'apiKey' && !row.key_usable)) {
     throw new AppError('SESSION_INVALID');
   }

@@ -70,3 +70,42 @@ describe('tenantry_bind_actor', () => {
     await expect(app.prisma.$queryRaw`select key_hash from api_keys`).rejects.toThrow(/permission denied/);
   });
 });
+
+describe('tenantry_end_sessions', () => {
+  /** Ends `member`'s sessions as the app does, in a transaction bound to `tenant`. */
+  const end = (tenant: string, member: string, reason: string) =>
+    app.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`select set_config('app.tenant_id', ${tenant}, true)`;
+      await tx.$executeRaw`select tenantry_end_sessions(${member}::uuid, ${reason}::text)`;
+    });
+  const live = async (member: string) =>
+    (await db.owner.rows(`select id from sessions where user_id = '${member}' and expires_at > now()`))
+      .length;
+
+  it("ends a member's sessions with the reason, which binding then reports and nothing else", async () => {
+    await db.owner.exec(`
+      insert into sessions (id, token, user_id, expires_at, updated_at) values
+        (gen_random_uuid(), 'ending-b', '${b.userId}', now() + interval '1 day', now())`);
+    // Bound to another tenant, the call reaches nobody.
+    await end(a.tenantId, b.userId, 'role_changed');
+    expect(await live(b.userId)).toBe(1);
+
+    await end(b.tenantId, b.userId, 'role_changed');
+    expect(await live(b.userId)).toBe(0);
+    const { actor, visible } = await app.prisma.$transaction(async (tx) => {
+      const actor = await tx.$queryRaw<{ user_id: string | null; session_ended: string | null }[]>`
+        select user_id, session_ended from tenantry_bind_actor('ending-b', null, null)`;
+      const users = await tx.$queryRaw<{ id: string }[]>`select id from users`;
+      return { actor, visible: users.map((u) => u.id) };
+    });
+    expect(actor).toEqual([{ user_id: null, session_ended: 'role_changed' }]);
+    expect(visible).toEqual([]);
+  });
+
+  it('refuses a reason it does not know, and the app role cannot extend a session itself', async () => {
+    await expect(end(a.tenantId, a.userId, 'because')).rejects.toThrow(/sessions_ended_reason_known/);
+    await expect(
+      app.prisma.$executeRaw`update sessions set expires_at = now() + interval '1 year'`,
+    ).rejects.toThrow(/permission denied/);
+  });
+});

@@ -9,7 +9,7 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink } from '@trpc/client';
 import superjson from 'superjson';
 
-import { errorCode, errorMessage, isClientError, isTransient } from './errors.ts';
+import { appErrorCode, errorCode, errorMessage, isClientError, isTransient } from './errors.ts';
 import { reportingFetch } from './network.ts';
 import { redirectToSignIn } from './session.ts';
 import { toast } from './toast.tsx';
@@ -19,7 +19,7 @@ const QUERY_ATTEMPTS = 3;
 
 function onError(error: unknown, { query, hadData }: { query: boolean; hadData: boolean }) {
   if (errorCode(error) === 'UNAUTHORIZED') {
-    redirectToSignIn();
+    redirectToSignIn(appErrorCode(error));
     return;
   }
   if (query && (!hadData || errorCode(error) === 'NOT_FOUND' || isTransient(error))) return;

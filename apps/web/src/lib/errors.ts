@@ -23,6 +23,11 @@ export function errorCode(error: unknown): ErrorCode | undefined {
   return dataOf(error)?.code;
 }
 
+/** The API's own code from its catalog (SEATS_EXHAUSTED, SESSION_ROLE_CHANGED…), if it sent one. */
+export function appErrorCode(error: unknown): string | undefined {
+  return dataOf(error)?.appCode ?? undefined;
+}
+
 export const NETWORK_MESSAGE =
   "Can't reach Tenantry. Check your connection; this page catches up by itself once it is back.";
 export const UNAVAILABLE_MESSAGE = 'Tenantry is not answering right now. It will try again by itself.';

@@ -45,17 +45,25 @@ export async function signOut(): Promise<void> {
   await post('/api/auth/sign-out', {});
 }
 
+/** Why sign-in is shown again, from the API's code for the refused call; the sign-in page words it. */
+export type SignInReason = 'expired' | 'role-changed' | 'deactivated';
+
+const REASONS = new Map<string, SignInReason>([
+  ['SESSION_ROLE_CHANGED', 'role-changed'],
+  ['ACCOUNT_DEACTIVATED', 'deactivated'],
+]);
+
 let redirecting = false;
 
 /** Send the browser to sign-in. A full load also drops every cached query of the old session. */
-export function redirectToSignIn() {
+export function redirectToSignIn(appCode?: string) {
   // Several queries fail at once when a session ends; only the first decides.
   if (redirecting || window.location.pathname === '/sign-in') return;
   redirecting = true;
-  const expired = wasSignedIn();
+  const reason = REASONS.get(appCode ?? '') ?? (wasSignedIn() ? 'expired' : null);
   clearFlag();
   const next = window.location.pathname + window.location.search;
   const params = new URLSearchParams({ next });
-  if (expired) params.set('reason', 'expired');
+  if (reason) params.set('reason', reason);
   window.location.assign(`/sign-in?${params.toString()}`);
 }

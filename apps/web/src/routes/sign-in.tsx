@@ -9,6 +9,7 @@ import { Button } from '../components/button.tsx';
 import { Field, inputClass } from '../components/field.tsx';
 import { FormAlert } from '../components/form-alert.tsx';
 import { signIn } from '../lib/session.ts';
+import type { SignInReason } from '../lib/session.ts';
 
 // Sign-in is better-auth's, not a tRPC input, so its schema lives here.
 const ZSignIn = z.object({
@@ -21,8 +22,22 @@ function safeNext(next: string | null): string {
   return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
+/** What sign-in says when a session ended under the user (lib/session.ts's reasons). */
+const ENDED = new Map<string, string>([
+  ['expired', 'Your session ended. Sign in again to continue.'],
+  [
+    'role-changed',
+    'Your role in the organization changed, so you were signed out. Sign in again to continue with your new access.',
+  ],
+  [
+    'deactivated',
+    'Your account was deactivated, so you were signed out. Ask an administrator of your organization if you need it back.',
+  ],
+] satisfies [SignInReason, string][]);
+
 export function SignInPage() {
   const [params] = useSearchParams();
+  const ended = ENDED.get(params.get('reason') ?? '');
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm({ resolver: zodResolver(ZSignIn), defaultValues: { email: '', password: '' } });
   const { errors, isSubmitting } = form.formState;
@@ -50,12 +65,12 @@ export function SignInPage() {
         </>
       }
     >
-      {params.get('reason') === 'expired' ? (
+      {ended ? (
         <p
           role="status"
           className="mb-4 rounded-md bg-amber-50 dark:bg-amber-950/50 px-3 py-2 text-sm text-amber-800 dark:text-amber-200 ring-1 ring-amber-200 dark:ring-amber-900"
         >
-          Your session ended. Sign in again to continue.
+          {ended}
         </p>
       ) : null}
       {failure ? <FormAlert>{failure}</FormAlert> : null}

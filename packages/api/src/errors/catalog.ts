@@ -18,6 +18,10 @@ export const APP_ERRORS = {
     message: 'Your sign-in is no longer valid. Please sign in again.',
   },
   ACCOUNT_DEACTIVATED: { trpc: 'UNAUTHORIZED', message: 'This account has been deactivated.' },
+  SESSION_ROLE_CHANGED: {
+    trpc: 'UNAUTHORIZED',
+    message: 'Your role changed, so you were signed out. Sign in again to continue with your new access.',
+  },
   ORGANIZATION_SUSPENDED: { trpc: 'FORBIDDEN', message: 'This organization is suspended.' },
   // Roles and members
   ROLE_ABOVE_OWN: { trpc: 'FORBIDDEN', message: 'You cannot give a role above your own.', field: 'role' },

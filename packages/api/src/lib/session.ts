@@ -16,7 +16,16 @@ export async function startSession(ctx: Context, email: string, password: string
   for (const cookie of headers.getSetCookie()) ctx.resHeaders.append('set-cookie', cookie);
 }
 
-/** Ends every session of a user (deactivation, role change). */
-export async function endSessions(db: TenantDb, userId: string): Promise<void> {
-  await db.$executeRaw`delete from sessions where user_id = ${userId}::uuid`;
+/**
+ * Ends every session of a member of the bound tenant, at once: each is expired
+ * with its reason (tenantry_end_sessions, see its migration), so their next
+ * request is refused with SESSION_ROLE_CHANGED or ACCOUNT_DEACTIVATED rather
+ * than a bare "session ended".
+ */
+export async function endSessions(
+  db: TenantDb,
+  userId: string,
+  reason: 'role_changed' | 'deactivated',
+): Promise<void> {
+  await db.$executeRaw`select tenantry_end_sessions(${userId}::uuid, ${reason}::text)`;
 }

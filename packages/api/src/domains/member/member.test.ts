@@ -14,8 +14,10 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
+/** The user's sessions that still authenticate. */
 const sessionsOf = async (userId: string) =>
-  (await h.db.owner.rows(`select id from sessions where user_id = '${userId}'`)).length;
+  (await h.db.owner.rows(`select id from sessions where user_id = '${userId}' and expires_at > now()`))
+    .length;
 
 describe('owner rules', () => {
   it('the owner cannot be demoted or deactivated, by an admin or by themself', async () => {
@@ -62,7 +64,10 @@ describe('deactivation and role changes take effect on the next request', () => 
 
     await org.owner.caller.member.deactivate({ userId: m.id });
     expect(await sessionsOf(m.id)).toBe(0);
-    expect(await outcome(m.caller.site.list({}))).toBe('UNAUTHORIZED');
+    await expect(m.caller.site.list({})).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      cause: { code: 'ACCOUNT_DEACTIVATED' },
+    });
     expect(await outcome((await h.callerWithToken(m.token)).site.list({}))).toBe('UNAUTHORIZED');
     const signIn = await h.auth.api
       .signInEmail({ body: { email: m.email, password: PASSWORD } })
@@ -80,9 +85,12 @@ describe('deactivation and role changes take effect on the next request', () => 
     await org.owner.caller.member.updateRole({ userId: m.id, role: 'ADMIN' });
     // The session is checked on every call, never cached: even a context built before the change finds it ended…
     expect(await outcome(m.caller.audit.list({}))).toBe('UNAUTHORIZED');
-    // …because the old session is gone, so the next request must sign in again.
+    // …because the old session is ended, so the next request must sign in again, and is told why.
     expect(await sessionsOf(m.id)).toBe(0);
-    expect(await outcome((await h.callerWithToken(m.token)).audit.list({}))).toBe('UNAUTHORIZED');
+    await expect((await h.callerWithToken(m.token)).audit.list({})).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      cause: { code: 'SESSION_ROLE_CHANGED' },
+    });
     const again = await h.auth.api.signInEmail({ body: { email: m.email, password: PASSWORD } });
     expect(await outcome((await h.callerWithToken(again.token)).audit.list({}))).toBe('OK');
   });

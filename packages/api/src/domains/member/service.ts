@@ -39,7 +39,7 @@ export async function updateRole(ctx: TenantContext, input: TUpdateRoleInput) {
     data: { role: input.role },
     select: memberSelect,
   });
-  await endSessions(ctx.db, member.id);
+  await endSessions(ctx.db, member.id, 'role_changed');
   ctx.audit.describe({ data: { from: member.role, to: input.role } });
   return updated;
 }
@@ -63,7 +63,7 @@ export async function deactivate(ctx: TenantContext, input: TMemberInput) {
     data: { isActive: false, deactivatedAt: new Date() },
     select: memberSelect,
   });
-  await endSessions(ctx.db, member.id);
+  await endSessions(ctx.db, member.id, 'deactivated');
   return updated;
 }
 
