@@ -1,8 +1,10 @@
 import { useState } from 'react';
 
+import { errorMessage } from '../lib/errors.ts';
 import { Button } from './button.tsx';
 import type { ButtonVariant } from './button.tsx';
 import { Dialog } from './dialog.tsx';
+import { FormAlert } from './form-alert.tsx';
 
 interface Props {
   label: string;
@@ -12,9 +14,16 @@ interface Props {
   onConfirm: () => Promise<unknown>;
   variant?: ButtonVariant;
   small?: boolean;
+  /** Why it cannot be done now (a site that still has buildings): the dialog says so and offers only Close. */
+  blocked?: string | undefined;
 }
 
-/** A button that asks first, and waits for the action before closing. */
+/**
+ * A button that asks first, and waits for the action before closing. A failure
+ * shows in the dialog, which sits above everything (a toast would be hidden
+ * behind it), so the action's mutation opts out of the toast with
+ * `meta: { toast: false }`.
+ */
 export function ConfirmButton({
   label,
   title,
@@ -23,15 +32,18 @@ export function ConfirmButton({
   onConfirm,
   variant = 'danger',
   small,
+  blocked,
 }: Props) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
   return (
     <>
       <Button
         variant={variant === 'danger' ? 'secondary' : variant}
         small={small}
         onClick={() => {
+          setFailure(null);
           setOpen(true);
         }}
       >
@@ -44,7 +56,12 @@ export function ConfirmButton({
           setOpen(false);
         }}
       >
-        <p className="text-sm text-fg-muted">{body}</p>
+        <p className="text-sm text-fg-muted">{blocked ?? body}</p>
+        {failure ? (
+          <div className="mt-4">
+            <FormAlert>{errorMessage(failure)}</FormAlert>
+          </div>
+        ) : null}
         <div className="mt-6 flex justify-end gap-2">
           <Button
             variant="secondary"
@@ -52,25 +69,28 @@ export function ConfirmButton({
               setOpen(false);
             }}
           >
-            Cancel
+            {blocked ? 'Close' : 'Cancel'}
           </Button>
-          <Button
-            variant={variant}
-            disabled={busy}
-            onClick={() => {
-              setBusy(true);
-              onConfirm()
-                .then(() => {
-                  setOpen(false);
-                })
-                .catch(() => undefined)
-                .finally(() => {
-                  setBusy(false);
-                });
-            }}
-          >
-            {confirmLabel}
-          </Button>
+          {blocked ? null : (
+            <Button
+              variant={variant}
+              disabled={busy}
+              onClick={() => {
+                setBusy(true);
+                setFailure(null);
+                onConfirm()
+                  .then(() => {
+                    setOpen(false);
+                  })
+                  .catch(setFailure)
+                  .finally(() => {
+                    setBusy(false);
+                  });
+              }}
+            >
+              {confirmLabel}
+            </Button>
+          )}
         </div>
       </Dialog>
     </>

@@ -16,6 +16,8 @@ export function InvitationsTable({ onRevoked }: { onRevoked: (id: string) => voi
   const list = useInfiniteQuery(trpc.invitation.list.infiniteQueryOptions(listInput, keysetPaging));
   const revoke = useMutation(
     trpc.invitation.revoke.mutationOptions({
+      // Confirmed in a dialog, which shows the failure itself (components/confirm.tsx).
+      meta: { toast: false },
       onSuccess: ({ id }) => {
         onRevoked(id);
         toast('Invitation revoked.');

@@ -9,12 +9,14 @@ interface RecordActionsProps {
   noun: string;
   /** What deleting means, in the confirmation dialog. */
   deleteBody: string;
+  /** Why it cannot be deleted now, if it cannot: the dialog says so instead of offering Delete. */
+  deleteBlocked?: string | undefined;
   onEdit: () => void;
   onDelete: () => Promise<unknown>;
 }
 
 /** Edit for everyone, Delete (after confirmation) for admins: the actions of a detail page. */
-export function RecordActions({ noun, deleteBody, onEdit, onDelete }: RecordActionsProps) {
+export function RecordActions({ noun, deleteBody, deleteBlocked, onEdit, onDelete }: RecordActionsProps) {
   const isAdmin = useIsAdmin();
   return (
     <>
@@ -26,6 +28,7 @@ export function RecordActions({ noun, deleteBody, onEdit, onDelete }: RecordActi
           label="Delete"
           title={`Delete this ${noun}?`}
           body={deleteBody}
+          blocked={deleteBlocked}
           confirmLabel={`Delete ${noun}`}
           onConfirm={onDelete}
         />

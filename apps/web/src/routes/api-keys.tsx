@@ -48,6 +48,8 @@ export function ApiKeysPage() {
   );
   const revoke = useMutation(
     trpc.apiKey.revoke.mutationOptions({
+      // Confirmed in a dialog, which shows the failure itself (components/confirm.tsx).
+      meta: { toast: false },
       onSuccess: () => {
         toast('API key revoked.');
         void refresh();

@@ -23,6 +23,8 @@ export function AssetPage() {
   const asset = useQuery(trpc.asset.byId.queryOptions({ id: assetId }));
   const remove = useMutation(
     trpc.asset.delete.mutationOptions({
+      // Confirmed in a dialog, which shows the failure itself (components/confirm.tsx).
+      meta: { toast: false },
       onSuccess: (_result, { id }) => {
         toast('Asset deleted.');
         void navigate(asset.data ? `/buildings/${asset.data.buildingId}` : '/assets');

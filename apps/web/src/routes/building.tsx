@@ -10,7 +10,7 @@ import { DetailList } from '../components/detail-list.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ChildSection, RecordActions } from '../components/record-actions.tsx';
 import { isGone, RecordFallback } from '../components/record-fallback.tsx';
-import { formatDate } from '../lib/format.ts';
+import { formatDate, plural } from '../lib/format.ts';
 import { useRecordCache } from '../lib/record-cache.ts';
 import { toast } from '../lib/toast.tsx';
 import { useTRPC } from '../trpc.ts';
@@ -25,6 +25,8 @@ export function BuildingPage() {
   const building = useQuery(trpc.building.byId.queryOptions({ id: buildingId }));
   const remove = useMutation(
     trpc.building.delete.mutationOptions({
+      // Confirmed in a dialog, which shows the failure itself (components/confirm.tsx).
+      meta: { toast: false },
       onSuccess: (_result, { id }) => {
         toast('Building deleted.');
         void navigate(building.data ? `/sites/${building.data.siteId}` : '/buildings');
@@ -42,7 +44,12 @@ export function BuildingPage() {
         actions={
           <RecordActions
             noun="building"
-            deleteBody={`${b.name} will be deleted. A building that still has assets cannot be deleted.`}
+            deleteBody={`${b.name} will be deleted. This cannot be undone.`}
+            deleteBlocked={
+              b._count.assets > 0
+                ? `${b.name} still has ${plural(b._count.assets, 'asset')}. Delete them or move them to another building first; then the building can be deleted.`
+                : undefined
+            }
             onEdit={() => {
               setEditing(true);
             }}

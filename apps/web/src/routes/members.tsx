@@ -41,6 +41,8 @@ export function MembersPage() {
   );
   const deactivate = useMutation(
     trpc.member.deactivate.mutationOptions({
+      // Confirmed in a dialog, which shows the failure itself (components/confirm.tsx).
+      meta: { toast: false },
       onSuccess: () => {
         refresh('Member deactivated.');
       },
@@ -48,6 +50,8 @@ export function MembersPage() {
   );
   const reactivate = useMutation(
     trpc.member.reactivate.mutationOptions({
+      // Confirmed in a dialog, which shows the failure itself (components/confirm.tsx).
+      meta: { toast: false },
       onSuccess: () => {
         refresh('Member reactivated.');
       },
@@ -55,6 +59,8 @@ export function MembersPage() {
   );
   const transfer = useMutation(
     trpc.member.transferOwnership.mutationOptions({
+      // Confirmed in a dialog, which shows the failure itself (components/confirm.tsx).
+      meta: { toast: false },
       onSuccess: () => {
         refresh('Ownership transferred.');
       },

@@ -10,7 +10,7 @@ import { PageHeader } from '../components/page-header.tsx';
 import { ChildSection, RecordActions } from '../components/record-actions.tsx';
 import { isGone, RecordFallback } from '../components/record-fallback.tsx';
 import { SiteFormDialog } from '../components/site-form.tsx';
-import { formatDate } from '../lib/format.ts';
+import { formatDate, plural } from '../lib/format.ts';
 import { useRecordCache } from '../lib/record-cache.ts';
 import { toast } from '../lib/toast.tsx';
 import { useTRPC } from '../trpc.ts';
@@ -25,6 +25,8 @@ export function SitePage() {
   const site = useQuery(trpc.site.byId.queryOptions({ id: siteId }));
   const remove = useMutation(
     trpc.site.delete.mutationOptions({
+      // Confirmed in a dialog, which shows the failure itself (components/confirm.tsx).
+      meta: { toast: false },
       onSuccess: (_result, { id }) => {
         toast('Site deleted.');
         void navigate('/sites');
@@ -42,7 +44,12 @@ export function SitePage() {
         actions={
           <RecordActions
             noun="site"
-            deleteBody={`${s.name} will be deleted. A site that still has buildings cannot be deleted.`}
+            deleteBody={`${s.name} will be deleted. This cannot be undone.`}
+            deleteBlocked={
+              s._count.buildings > 0
+                ? `${s.name} still has ${plural(s._count.buildings, 'building')}. Delete them first; then the site can be deleted.`
+                : undefined
+            }
             onEdit={() => {
               setEditing(true);
             }}
