@@ -34,7 +34,7 @@ const EXAMPLES: Record<AuditAction, [Record<string, unknown>, string]> = {
   'member.reactivate': [{ label: 'Bob' }, 'Ada Lovelace reactivated Bob'],
   'member.transferOwnership': [{ label: 'Bob', from: ada.id }, 'Ada Lovelace transferred ownership to Bob'],
   'invitation.create': [{ email: 'bob@x.com', role: 'ADMIN' }, 'Ada Lovelace invited bob@x.com as Admin'],
-  'invitation.revoke': [{}, 'Ada Lovelace revoked an invitation'],
+  'invitation.revoke': [{ label: 'bob@x.com' }, 'Ada Lovelace revoked the invitation for bob@x.com'],
   'invitation.accept': [{ role: 'MEMBER' }, 'Ada Lovelace accepted an invitation and joined as Member'],
   'site.create': [{ name: 'North Campus' }, 'Ada Lovelace created site North Campus'],
   'site.update': [
@@ -56,7 +56,7 @@ const EXAMPLES: Record<AuditAction, [Record<string, unknown>, string]> = {
   'asset.import': [{}, 'Ada Lovelace imported 2,000 assets (1,950 created, 50 updated)'],
   'asset.delete': [{ label: 'Boiler', tag: 'BLR-1' }, 'Ada Lovelace deleted asset Boiler'],
   'apiKey.create': [{ name: 'CI', role: 'MEMBER' }, 'Ada Lovelace created API key CI with the Member role'],
-  'apiKey.revoke': [{}, 'Ada Lovelace revoked an API key'],
+  'apiKey.revoke': [{ label: 'CI' }, 'Ada Lovelace revoked API key CI'],
 };
 
 const IMPORT = { created: 1950, updated: 50, unchanged: 0, batches: 20, lastBatchAt: new Date() };
@@ -81,6 +81,7 @@ describe('auditSummary', () => {
       'Ada Lovelace imported 4 assets (3 created, 1 unchanged)',
     );
     expect(auditSummary(event('building.update', { buildingId: TARGET }))).not.toContain(TARGET);
+    expect(auditSummary(event('apiKey.revoke', {}))).toBe('Ada Lovelace revoked an API key');
   });
 
   it('lists the facts as readable label/value pairs', () => {

@@ -49,6 +49,17 @@ describe('audit events describe their target', () => {
     expect(siteUpdate?.data).toMatchObject({ label: 'South Campus', address: '2 Polar Way' });
   });
 
+  it('names what a revoke revoked', async () => {
+    const key = await owner.apiKey.create({ name: 'CI importer' });
+    await owner.apiKey.revoke({ id: key.apiKey.id });
+    const invitation = await owner.invitation.create({ email: 'temp@example.test', role: 'MEMBER' });
+    await owner.invitation.revoke({ id: invitation.invitation.id });
+    expect((await eventsOf(owner, 'apiKey.revoke'))[0]?.data).toMatchObject({ label: 'CI importer' });
+    expect((await eventsOf(owner, 'invitation.revoke'))[0]?.data).toMatchObject({
+      label: 'temp@example.test',
+    });
+  });
+
   it("names the member of a member event, and joins the actor's current name", async () => {
     const bob = await h.addMember(a, 'MEMBER', 'audit-bob');
     await owner.member.updateRole({ userId: bob.id, role: 'ADMIN' });
