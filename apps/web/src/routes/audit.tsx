@@ -47,8 +47,9 @@ export function AuditPage() {
         list={list}
         empty={<Empty title="No events match these filters." />}
         columns={[
-          { header: 'When', cell: (e) => formatDateTime(e.at) },
+          // The sentence first: on a phone it is what shows before the table scrolls.
           { header: 'Event', cell: (e) => <AuditEvent event={e} /> },
+          { header: 'When', cell: (e) => formatDateTime(e.at) },
           { header: 'Action', cell: (e) => <span className="font-mono text-xs">{e.action}</span> },
         ]}
       />
