@@ -120,6 +120,12 @@ describe('tenantry CLI', () => {
     const again = await tenantry('assets', 'import', file);
     expect(again.stdout).toMatch(/created 0, updated 0, skipped 5000, failed 0/);
     expect((await owner.asset.list.query({ limit: 1, tag: 'T-4999' })).items).toHaveLength(1);
+    // Each run of 50 batches is one audit event, with the server's counts.
+    const imports = (await owner.audit.list.query({ action: 'asset.import', limit: 10 })).items;
+    expect(imports.map((e) => e.assetImport)).toMatchObject([
+      { created: 0, unchanged: 5000, batches: 50 },
+      { created: 5000, unchanged: 0, batches: 50 },
+    ]);
   });
 
   it('reports broken rows by line number and imports the rest', async () => {

@@ -616,4 +616,49 @@ describe('dashboard journey', () => {
       expect(found).toEqual({});
     },
   );
+  it('12. the audit log reads as sentences, an import is one event, and details expand (1280 and 390 px)', async () => {
+    const { context, page } = await h.newPage({ viewport: { width: 1280, height: 860 } });
+    await context.addCookies(await ownerPage.context().cookies());
+    // An import of two batches, sent as the CLI sends them: one importId for both.
+    const api = await apiAs(context, h.baseURL);
+    const buildingId = (await api.building.list.query({ limit: 1 })).items[0]?.id ?? '';
+    const importId = crypto.randomUUID();
+    const row = (tag: string) => ({ buildingId, tag, name: `Imported ${tag}`, category: 'Imported' });
+    await api.asset.import.mutate({ importId, rows: [row('AUD-1'), row('AUD-2')] });
+    await api.asset.import.mutate({ importId, rows: [row('AUD-3')] });
+
+    const expandImport = async (p: Page) => {
+      await p.goto('/audit?action=asset.import');
+      await onPage(p, 'Audit log');
+      const events = p.getByRole('table', { name: 'Audit events' });
+      await events.getByText(/ imported 3 assets \(3 created\)$/).waitFor();
+      expect(await rowTexts(p, 'Audit events')).toHaveLength(1);
+      const details = events.getByRole('button', { name: /^Details: .* imported 3 assets/ });
+      expect(await details.getAttribute('aria-expanded')).toBe('false');
+      await details.click();
+      expect(await details.getAttribute('aria-expanded')).toBe('true');
+      const list = p.locator(`[id="${(await details.getAttribute('aria-controls')) ?? ''}"]`);
+      await list.getByText('Batches').waitFor();
+      expect(await list.innerText()).toMatch(/Created\s+3/);
+      expect(await sidewaysScroll(p)).toBe(0);
+    };
+
+    await expandImport(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, '22-audit-details');
+    // The other events read as sentences with names, not ids.
+    await page.goto('/audit?action=site.create');
+    await page
+      .getByRole('table', { name: 'Audit events' })
+      .getByText(/ created site Riverside Campus$/)
+      .waitFor();
+
+    const mobile = await h.newPage({ viewport: { width: 390, height: 844 } });
+    await mobile.context.addCookies(await ownerPage.context().cookies());
+    await expandImport(mobile.page);
+    expect(await seriousViolations(mobile.page)).toEqual([]);
+    await shot(mobile.page, '23-audit-details-mobile');
+    await mobile.context.close();
+    await context.close();
+  });
 });

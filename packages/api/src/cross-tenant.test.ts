@@ -160,6 +160,11 @@ const MATRIX: Record<string, Attack[]> = {
       expect: 'DENIED',
     },
     {
+      why: "adds a batch to A's import",
+      input: (a) => ({ importId: a.importId, rows: [{ buildingId: a.buildingId, ...newAsset }] }),
+      expect: 'DENIED',
+    },
+    {
       why: "re-tags over A's asset tag",
       input: (a) => ({
         rows: [{ buildingId: a.buildingId, tag: 'A-0001', name: 'pwned', category: 'HVAC' }],

@@ -105,9 +105,10 @@ const BUDGET: Record<string, [number, () => Promise<unknown>]> = {
     () => Promise.resolve({ buildingId, tag: unique('T'), name: 'Pump', category: 'Plumbing' }),
   ],
   'asset.stats': [4, () => Promise.resolve(undefined)],
-  // The existing assets of the batch's tags (created, updated or unchanged).
+  // The existing assets of the batch's tags (created, updated or unchanged),
+  // and the batch's counts added to its import (asset_imports).
   'asset.import': [
-    6,
+    7,
     () => Promise.resolve({ rows: [{ buildingId, tag: unique('IMP'), name: 'Imported', category: 'HVAC' }] }),
   ],
   // Prisma reads the row's building and site back.

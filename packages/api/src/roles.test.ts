@@ -1,6 +1,8 @@
 // The role matrix: every procedure × {anonymous, deactivated, member, admin,
 // owner}, each call on a fresh target so an allowed call succeeds outright.
 // Each cell is a test of its own, named by its expected outcome.
+import { randomUUID } from 'node:crypto';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
@@ -109,7 +111,11 @@ const RULES: Record<string, [Minimum, () => Promise<unknown>]> = {
   'asset.stats': ['member', () => Promise.resolve(undefined)],
   'asset.import': [
     'member',
-    () => Promise.resolve({ rows: [{ buildingId, tag: unique('IMP'), name: 'Imported', category: 'HVAC' }] }),
+    () =>
+      Promise.resolve({
+        importId: randomUUID(),
+        rows: [{ buildingId, tag: unique('IMP'), name: 'Imported', category: 'HVAC' }],
+      }),
   ],
   'asset.update': [
     'member',

@@ -92,6 +92,7 @@ export const tenantProcedure = authedProcedure.use(({ ctx, next, meta, type, pat
           actorId: actor.user.id,
           action: meta.audit,
           targetId: details.targetId ?? (typeof returned?.id === 'string' ? returned.id : null),
+          importId: details.importId,
           data: { ...details.data, ...(actor.apiKey ? { apiKeyId: actor.apiKey.id } : {}) },
         });
       }

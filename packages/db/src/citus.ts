@@ -24,6 +24,7 @@ export const CITUS_PLACEMENT = {
   Building: 'distributed',
   Asset: 'distributed',
   AssetCount: 'distributed',
+  AssetImport: 'distributed',
   AuditEvent: 'distributed',
   ApiKey: 'distributed',
   // better-auth's tables are looked up by token or name, never by tenant:

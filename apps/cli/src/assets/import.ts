@@ -1,6 +1,9 @@
 // `tenantry assets import <file.csv>`: streams the file, validates each row with
 // the API's own schema, sends valid rows in batches of 100 (asset.import,
 // idempotent by tag), and reports bad rows by line number without stopping.
+// Every batch carries one importId, so the whole file is one audit event whose
+// counts the server adds up.
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 
@@ -65,6 +68,7 @@ export async function importAssets(
   const bar = progressBar(total);
   let done = 0;
   let batch: Pending[] = [];
+  const importId = randomUUID();
 
   const fail = (line: number, message: string) => {
     summary.failed += 1;
@@ -76,7 +80,7 @@ export async function importAssets(
     const sending = batch;
     batch = [];
     try {
-      const result = await client.asset.import.mutate({ rows: sending.map((p) => p.input) });
+      const result = await client.asset.import.mutate({ importId, rows: sending.map((p) => p.input) });
       summary.created += result.created;
       summary.updated += result.updated;
       summary.skipped += result.unchanged;

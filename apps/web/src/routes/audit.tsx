@@ -1,4 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { AuditEvent } from '../components/audit-event.tsx';
 import { Empty } from '../components/empty.tsx';
 import { inputClass } from '../components/field.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -8,14 +9,6 @@ import { formatDateTime } from '../lib/format.ts';
 import { keysetPaging } from '../lib/keyset.ts';
 import { definedOnly, useSearchParam } from '../lib/use-search-param.ts';
 import { useTRPC } from '../trpc.ts';
-
-/** A short one-line view of the event's JSON payload; empty payloads show a dash. */
-function details(data: unknown): string {
-  if (data === null || data === undefined) return '—';
-  const text = JSON.stringify(data);
-  if (text === '{}') return '—';
-  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
-}
 
 const TARGET_TYPES = ['organization', 'user', 'invitation', 'site', 'building', 'asset', 'apiKey'];
 
@@ -54,17 +47,10 @@ export function AuditPage() {
         list={list}
         empty={<Empty title="No events match these filters." />}
         columns={[
+          // The sentence first: on a phone it is what shows before the table scrolls.
+          { header: 'Event', cell: (e) => <AuditEvent event={e} /> },
           { header: 'When', cell: (e) => formatDateTime(e.at) },
-          { header: 'Who', cell: (e) => e.actor?.name ?? 'API key / system' },
           { header: 'Action', cell: (e) => <span className="font-mono text-xs">{e.action}</span> },
-          {
-            header: 'Target',
-            cell: (e) => `${e.targetType}${e.targetId ? ` · ${e.targetId.slice(-8)}` : ''}`,
-          },
-          {
-            header: 'Details',
-            cell: (e) => <span className="font-mono text-xs text-fg-subtle">{details(e.data)}</span>,
-          },
         ]}
       />
     </>

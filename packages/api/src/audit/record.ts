@@ -11,13 +11,19 @@ import type { AuditAction } from './actions.ts';
 export interface AuditDetails {
   /** Defaults to the `id` of what the mutation returned. */
   targetId?: string | null;
+  /** The asset import this event stands for: its counts are joined from asset_imports. */
+  importId?: string;
+  /** Facts that describe the event after its target is gone; `label` names the target. */
   data?: Prisma.InputJsonObject;
 }
 
 /** Handed to services as `ctx.audit`. */
 export interface AuditTrail {
   describe(details: AuditDetails): void;
-  /** Nothing changed (e.g. deactivating someone already inactive): no event. */
+  /**
+   * No event: nothing changed (e.g. deactivating someone already inactive), or
+   * the change belongs to an event already written (a later batch of an import).
+   */
   skip(): void;
 }
 
@@ -35,6 +41,7 @@ export async function recordAudit(db: TenantDb, event: AuditEvent): Promise<void
       action: event.action,
       targetType: AUDIT_ACTIONS[event.action],
       targetId: event.targetId ?? null,
+      importId: event.importId ?? null,
       data: event.data ?? {},
     },
   });

@@ -86,6 +86,11 @@ export const APP_ERRORS = {
   BUILDING_HAS_ASSETS: { trpc: 'CONFLICT', message: "Delete or move this building's assets first." },
   ASSET_TAG_TAKEN: { trpc: 'CONFLICT', message: 'This asset tag is already in use.', field: 'tag' },
   IMPORT_TAG_REPEATED: { trpc: 'BAD_REQUEST', message: 'A tag appears more than once.', field: 'rows' },
+  IMPORT_CLOSED: {
+    trpc: 'CONFLICT',
+    message: 'This import has ended or belongs to someone else. Start a new import.',
+    field: 'importId',
+  },
   // API keys
   API_KEY_REVOKED: { trpc: 'CONFLICT', message: 'This key is already revoked.' },
   EXPIRY_IN_PAST: { trpc: 'BAD_REQUEST', message: 'The expiry must be in the future.', field: 'expiresAt' },

@@ -14,6 +14,8 @@ export interface TenantA {
   invitationToken: string;
   apiKeyId: string;
   apiKeySecret: string;
+  /** An import of A's (its one row unchanged, so A's assets stay as they are). */
+  importId: string;
 }
 
 export async function seedTenantA(h: Harness): Promise<TenantA> {
@@ -31,6 +33,11 @@ export async function seedTenantA(h: Harness): Promise<TenantA> {
   });
   const invitation = await owner.invitation.create({ email: 'a-invitee@example.test', role: 'MEMBER' });
   const apiKey = await owner.apiKey.create({ name: 'A key', role: 'ADMIN' });
+  const importId = '01900000-0000-7000-8000-00000000a1a1';
+  await owner.asset.import({
+    importId,
+    rows: [{ buildingId: building.id, tag: 'A-0001', name: 'A chiller', category: 'HVAC' }],
+  });
   return {
     org,
     admin,
@@ -42,6 +49,7 @@ export async function seedTenantA(h: Harness): Promise<TenantA> {
     invitationToken: invitation.token,
     apiKeyId: apiKey.apiKey.id,
     apiKeySecret: apiKey.secret,
+    importId,
   };
 }
 

@@ -65,7 +65,7 @@ export const VALID_INPUTS: Record<string, unknown> = {
   'asset.stats': undefined,
   'asset.create': ASSET,
   'asset.update': { ...ASSET, id: ID },
-  'asset.import': { rows: [ASSET] },
+  'asset.import': { rows: [ASSET], importId: ID },
   'asset.delete': { id: ID },
   'audit.list': { ...PAGE, action: 'site.create', targetType: 'site', actorId: ID },
   'apiKey.create': { name: 'Fuzz key', role: 'MEMBER', expiresAt: '2099-01-01T00:00:00Z' },

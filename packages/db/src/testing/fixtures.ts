@@ -17,6 +17,7 @@ export interface TenantRows {
   assetCountId: string;
   invitationId: string;
   auditEventId: string;
+  assetImportId: string;
   apiKeyId: string;
 }
 
@@ -35,6 +36,7 @@ export const FIXTURE_IDS = {
   Asset: 'assetId',
   AssetCount: 'assetCountId',
   AuditEvent: 'auditEventId',
+  AssetImport: 'assetImportId',
   ApiKey: 'apiKeyId',
 } as const satisfies Record<TenantScopedModel, keyof TenantRows>;
 
@@ -56,6 +58,7 @@ export function newTenantRows(): Omit<TenantRows, 'assetCountId'> {
     assetId: uuidv7(),
     invitationId: uuidv7(),
     auditEventId: uuidv7(),
+    assetImportId: uuidv7(),
     apiKeyId: uuidv7(),
   };
 }
@@ -76,8 +79,10 @@ export async function insertTenant(owner: OwnerConnection, label: string): Promi
       values ('${t}', '${r.buildingId}', '${r.siteId}', 'Building ${label}', now());
     insert into assets (tenant_id, id, building_id, tag, name, category, updated_at)
       values ('${t}', '${r.assetId}', '${r.buildingId}', 'TAG-${label}', 'Asset ${label}', 'HVAC', now());
-    insert into audit_events (tenant_id, id, actor_id, action, target_type)
-      values ('${t}', '${r.auditEventId}', '${r.userId}', 'site.create', 'site');
+    insert into asset_imports (tenant_id, id, actor_id, created)
+      values ('${t}', '${r.assetImportId}', '${r.userId}', 1);
+    insert into audit_events (tenant_id, id, actor_id, action, target_type, import_id)
+      values ('${t}', '${r.auditEventId}', '${r.userId}', 'asset.import', 'asset', '${r.assetImportId}');
     insert into api_keys (tenant_id, id, name, prefix, key_hash, created_by_id)
       values ('${t}', '${r.apiKeyId}', 'Key ${label}', 'tk_${label}', 'keyhash-${t}', '${r.userId}');
   `);

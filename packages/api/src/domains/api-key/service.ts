@@ -40,13 +40,15 @@ export async function listApiKeys(ctx: TenantContext, input: TListApiKeysInput) 
 }
 
 export async function revokeApiKey(ctx: TenantContext, input: TById) {
-  const { count } = await ctx.db.apiKey.updateMany({
+  const [revoked] = await ctx.db.apiKey.updateManyAndReturn({
     where: { id: input.id, revokedAt: null },
     data: { revokedAt: new Date() },
+    select: { name: true },
   });
-  if (count === 0) {
+  if (!revoked) {
     if (!(await ctx.db.apiKey.count({ where: { id: input.id } }))) throw notFound('API key');
     throw new AppError('API_KEY_REVOKED');
   }
+  ctx.audit.describe({ data: { label: revoked.name } });
   return { id: input.id, revoked: true as const };
 }

@@ -71,6 +71,11 @@ export type TListAssetsInput = z.infer<typeof ZListAssetsInput>;
 
 export const IMPORT_BATCH_MAX = 100;
 export const ZImportAssetsInput = z.strictObject({
+  /**
+   * Made by the client, the same for every batch of one import, so the import
+   * is one audit event with the server's counts (import-batch.ts).
+   */
+  importId: zId.optional(),
   rows: z.array(ZCreateAssetInput).min(1).max(IMPORT_BATCH_MAX, `at most ${IMPORT_BATCH_MAX} rows per call`),
 });
 export type TImportAssetsInput = z.infer<typeof ZImportAssetsInput>;

@@ -1,4 +1,5 @@
 import { Prisma } from '@tenantry/db';
+import { v7 as uuidv7 } from 'uuid';
 
 import { AppError } from '../../errors/catalog.ts';
 import { constraintOf } from '../../errors/translate.ts';
@@ -8,6 +9,7 @@ import { containsPattern, trigramSearch } from '../../lib/search.ts';
 import type { TById } from '../../lib/schemas.ts';
 import { tenantKey } from '../../lib/tenant-context.ts';
 import type { TenantContext } from '../../lib/tenant-context.ts';
+import { addImportBatch } from './import-batch.ts';
 import { assetSelect } from './queries.ts';
 import type {
   TCreateAssetInput,
@@ -195,7 +197,7 @@ export async function createAsset(ctx: TenantContext, input: TCreateAssetInput) 
       select: assetSelect,
     })
     .catch(tagTaken(input.tag));
-  ctx.audit.describe({ data: { tag: asset.tag } });
+  ctx.audit.describe({ data: { label: asset.name, tag: asset.tag } });
   return asset;
 }
 
@@ -210,7 +212,7 @@ export async function updateAsset(ctx: TenantContext, input: TUpdateAssetInput) 
       select: assetSelect,
     })
     .catch(tagTaken(changes.tag));
-  ctx.audit.describe({ data: compact({ ...changes, installedAt }) });
+  ctx.audit.describe({ data: { label: asset.name, ...compact({ ...changes, installedAt }) } });
   return asset;
 }
 
@@ -250,12 +252,19 @@ export async function importAssets(ctx: TenantContext, input: TImportAssetsInput
   if (toCreate.length) await ctx.db.asset.createMany({ data: toCreate });
   const count = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
   const summary = { created: count('created'), updated: count('updated'), unchanged: count('unchanged') };
-  ctx.audit.describe({ data: summary });
+  // A call without an importId is an import of its own.
+  const importId = input.importId ?? uuidv7();
+  const { started } = await addImportBatch(ctx, importId, summary);
+  if (started) ctx.audit.describe({ importId });
+  else ctx.audit.skip();
   return { ...summary, results };
 }
 
 export async function deleteAsset(ctx: TenantContext, input: TById) {
-  const asset = await ctx.db.asset.delete({ where: tenantKey(ctx, input.id), select: { tag: true } });
-  ctx.audit.describe({ data: { tag: asset.tag } });
+  const asset = await ctx.db.asset.delete({
+    where: tenantKey(ctx, input.id),
+    select: { tag: true, name: true },
+  });
+  ctx.audit.describe({ data: { label: asset.name, tag: asset.tag } });
   return { id: input.id };
 }

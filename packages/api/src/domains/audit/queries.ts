@@ -8,4 +8,8 @@ export const auditEventSelect = {
   at: true,
   data: true,
   actor: { select: { id: true, name: true, email: true } },
+  // An import's totals, counted by the server across its batches.
+  assetImport: {
+    select: { created: true, updated: true, unchanged: true, batches: true, lastBatchAt: true },
+  },
 } satisfies Prisma.AuditEventSelect;

@@ -9,3 +9,7 @@ export const ZListAuditInput = z.strictObject({
   actorId: zId.optional(),
 });
 export type TListAuditInput = z.infer<typeof ZListAuditInput>;
+
+// The audited actions, for clients that describe events (the dashboard's sentences).
+export { AUDIT_ACTIONS } from '../../audit/actions.ts';
+export type { AuditAction } from '../../audit/actions.ts';

@@ -87,7 +87,7 @@ export async function updateBuilding(ctx: TenantContext, input: TUpdateBuildingI
     data: compact(changes),
     select: buildingSelect,
   });
-  ctx.audit.describe({ data: compact(changes) });
+  ctx.audit.describe({ data: { label: building.name, ...compact(changes) } });
   return building;
 }
 

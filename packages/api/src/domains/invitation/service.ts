@@ -96,15 +96,17 @@ export async function listInvitations(ctx: TenantContext, input: TListInvitation
 }
 
 export async function revokeInvitation(ctx: TenantContext, input: TById) {
-  const { count } = await ctx.db.invitation.updateMany({
+  const [revoked] = await ctx.db.invitation.updateManyAndReturn({
     where: { id: input.id, acceptedAt: null, revokedAt: null },
     data: { revokedAt: new Date() },
+    select: { email: true },
   });
-  if (count === 0) {
+  if (!revoked) {
     const exists = await ctx.db.invitation.count({ where: { id: input.id } });
     if (!exists) throw notFound('Invitation');
     throw new AppError('INVITATION_CLOSED');
   }
+  ctx.audit.describe({ data: { label: revoked.email } });
   return { id: input.id, revoked: true as const };
 }
 

@@ -40,7 +40,7 @@ export async function updateRole(ctx: TenantContext, input: TUpdateRoleInput) {
     select: memberSelect,
   });
   await endSessions(ctx.db, member.id, 'role_changed');
-  ctx.audit.describe({ data: { from: member.role, to: input.role } });
+  ctx.audit.describe({ data: { label: member.name, from: member.role, to: input.role } });
   return updated;
 }
 
@@ -64,6 +64,7 @@ export async function deactivate(ctx: TenantContext, input: TMemberInput) {
     select: memberSelect,
   });
   await endSessions(ctx.db, member.id, 'deactivated');
+  ctx.audit.describe({ data: { label: member.name } });
   return updated;
 }
 
@@ -75,6 +76,7 @@ export async function reactivate(ctx: TenantContext, input: TMemberInput) {
     return member;
   }
   assertSeatFree(organization, await seatUsage(ctx.db));
+  ctx.audit.describe({ data: { label: member.name } });
   return ctx.db.user.update({
     where: tenantKey(ctx, member.id),
     data: { isActive: true, deactivatedAt: null },
@@ -105,6 +107,6 @@ export async function transferOwnership(ctx: TenantContext, input: TMemberInput)
     where: tenantKey(ctx, ctx.organization.id),
     data: { ownerId: member.id },
   });
-  ctx.audit.describe({ data: { from: ctx.user.id } });
+  ctx.audit.describe({ data: { label: member.name, from: ctx.user.id } });
   return owner;
 }

@@ -66,7 +66,7 @@ export async function updateOrganization(ctx: TenantContext, input: TUpdateOrgan
     data: compact(input),
     select: organizationSelect,
   });
-  ctx.audit.describe({ data: compact(input) });
+  ctx.audit.describe({ data: { label: organization.name, ...compact(input) } });
   return organization;
 }
 

@@ -86,7 +86,7 @@ export async function updateSite(ctx: TenantContext, input: TUpdateSiteInput) {
     data: compact(changes),
     select: siteSelect,
   });
-  ctx.audit.describe({ data: compact(changes) });
+  ctx.audit.describe({ data: { label: site.name, ...compact(changes) } });
   return site;
 }
 
