@@ -33,8 +33,13 @@ export async function resolvePrincipal(auth: Auth, headers: Headers): Promise<Pr
     const key = parseSecret('tk', BEARER.exec(authorization)?.[1] ?? '');
     return key ? { kind: 'apiKey', tenantId: key.tenantId, keyHash: key.hash } : null;
   }
-  const { authCookies, secret } = await auth.$context;
-  const cookie = parseCookies(headers.get('cookie') ?? '').get(authCookies.sessionToken.name);
-  const token = cookie ? await verified(cookie, secret) : null;
+  const token = await signedSessionToken(auth, headers.get('cookie') ?? '');
   return token ? { kind: 'session', token } : null;
+}
+
+/** The session token in better-auth's signed cookie (a Cookie header), or null if absent or forged. */
+export async function signedSessionToken(auth: Auth, cookieHeader: string): Promise<string | null> {
+  const { authCookies, secret } = await auth.$context;
+  const cookie = parseCookies(cookieHeader).get(authCookies.sessionToken.name);
+  return cookie ? verified(cookie, secret) : null;
 }
