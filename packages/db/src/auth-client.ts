@@ -38,7 +38,7 @@ export function authClient(db: Db, options: AuthClientOptions = {}) {
     name: 'auth-service',
     query: {
       $allModels: {
-        $allOperations({ model, args, query }) {
+        async $allOperations({ model, args, query }) {
           if (!AUTH_MODELS.has(model)) {
             throw new AuthScopeError(`${model} is not reachable through the auth client`);
           }
@@ -47,7 +47,7 @@ export function authClient(db: Db, options: AuthClientOptions = {}) {
       },
       // A reviewed statement of the server's own (the session check's session
       // and user in one), under the same role and its grants.
-      $queryRaw({ args, query }) {
+      async $queryRaw({ args, query }) {
         return asAuthRole(query(args));
       },
     },

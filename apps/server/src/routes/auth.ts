@@ -20,7 +20,7 @@ interface Options {
   authDb: AuthDb;
   publicUrl: string;
   limitSignIn: Limiter;
-  /** Whether the database answers now (readiness); asked only after better-auth failed. */
+  /** Whether the database answers now (readiness); asked only after a session read or better-auth failed. */
   databaseAnswers: () => Promise<boolean>;
 }
 
