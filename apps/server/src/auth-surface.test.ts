@@ -100,6 +100,21 @@ describe("better-auth's surface", () => {
     expect(session.headers.get('cache-control')).toBe('no-store');
   });
 
+  it("get-session, read by the server, answers as better-auth's handler does, headers and body", async () => {
+    const cookie = `better-auth.session_token=${browser.cookies.get('better-auth.session_token') ?? ''}`;
+    // A query string sends the call through better-auth's handler (this option changes nothing here).
+    const get = (query: string, sent: string) =>
+      fetch(`${s.url}${AUTH_PREFIX}/get-session${query}`, { headers: { cookie: sent } });
+    const headersOf = (response: Response) =>
+      [...response.headers].filter(([name]) => !['date', 'content-length'].includes(name));
+    for (const sent of [cookie, '']) {
+      const ours = await get('', sent);
+      const theirs = await get('?disableCookieCache=true', sent);
+      expect(headersOf(ours)).toEqual(headersOf(theirs));
+      expect(await ours.json()).toStrictEqual(await theirs.json());
+    }
+  });
+
   it("no endpoint hands out one session's token to another: list-sessions is closed", async () => {
     const listed = await browser.fetch(`${s.url}${AUTH_PREFIX}/list-sessions`);
     expect(listed.status).toBe(404);
@@ -118,5 +133,27 @@ describe("better-auth's surface", () => {
     expect(await session.json()).toBeNull();
     // The same session, from its cookie, is alive.
     expect((await browser.fetch(`${s.url}/trpc/organization.current`)).status).toBe(200);
+  });
+});
+
+describe('get-session after signing out', () => {
+  it('answers null on the very next request with the old cookie', async () => {
+    const other = cookieFetch(ORIGIN);
+    const signIn = await other.fetch(`${s.url}${AUTH_PREFIX}/sign-in/email`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = `better-auth.session_token=${other.cookies.get('better-auth.session_token') ?? ''}`;
+    const session = () => fetch(`${s.url}${AUTH_PREFIX}/get-session`, { headers: { cookie } });
+    expect(await (await session()).json()).toMatchObject({ user: { email: EMAIL } });
+    const signOut = await other.fetch(`${s.url}${AUTH_PREFIX}/sign-out`, {
+      method: 'POST',
+      headers: json,
+      body: '{}',
+    });
+    expect(signOut.status).toBe(200);
+    expect(await (await session()).json()).toBeNull();
   });
 });

@@ -115,6 +115,7 @@ export async function buildServer({
   healthRoutes(app, db.prisma);
   authRoutes(app, {
     auth,
+    authDb: db.auth,
     publicUrl: env.PUBLIC_URL,
     limitSignIn,
     databaseAnswers: async () => (await checkReadiness(db.prisma, 1_000)).ready,

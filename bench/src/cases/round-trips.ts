@@ -21,7 +21,7 @@ export async function countRoundTrips(setup: Setup): Promise<RoundTrips[]> {
     ['asset.stats', trpcQueryPath('asset.stats')],
     ['organization.current', trpcQueryPath('organization.current')],
     ['organization.members', trpcQueryPath('organization.members', {})],
-    ['get-session (better-auth)', '/api/auth/get-session'],
+    ['get-session', '/api/auth/get-session'],
   ];
   const out: RoundTrips[] = [];
   for (const [call, path] of calls) {

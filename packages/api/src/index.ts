@@ -5,6 +5,8 @@ export type { Auth, AuthOptions } from './auth.ts';
 export { createContext, createContextInner } from './context.ts';
 export type { Context, ContextOptions, Principal } from './context.ts';
 export { isProduction } from './env.ts';
+export { checkSession } from './session-check.ts';
+export type { SessionView } from './session-check.ts';
 export { APP_ERRORS } from './errors/catalog.ts';
 export type { AppErrorCode } from './errors/catalog.ts';
 export type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';

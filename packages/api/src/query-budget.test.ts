@@ -7,6 +7,7 @@ import { startWireCounter } from '@tenantry/db/testing';
 import type { WireCounter } from '@tenantry/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { checkSession } from './session-check.ts';
 import { createHarness, PASSWORD, procedurePaths } from './testing/harness.ts';
 import type { Caller, Harness, Org } from './testing/harness.ts';
 import { callOverHttp } from './testing/over-http.ts';
@@ -150,7 +151,8 @@ afterAll(async () => {
  * The better-auth endpoints the server opens (apps/server's routes/auth.ts),
  * called as the dashboard calls them. Its client
  * runs as tenantry_auth on connections of its own, so each of its queries is
- * one round trip; get-session is the session and its user.
+ * one round trip; get-session is the session and its user. The server reads a
+ * live session itself (checkSession, below) and leaves the rest to this path.
  */
 const AUTH_BUDGET: [string, 'GET' | 'POST', number][] = [
   ['/get-session', 'GET', 2],
@@ -205,6 +207,16 @@ describe("better-auth's endpoints", { tags: ['postgres'] }, () => {
       expect(counter.roundTrips(), sent.join('\n')).toBe(budget);
     });
   }
+});
+
+describe('get-session, read by the server (checkSession)', { tags: ['postgres'] }, () => {
+  it('the session and its user in one statement: 1', async () => {
+    counter.reset();
+    const answer = await checkSession(h.auth, h.authDb, { cookie, query: '' });
+    const sent = counter.statements().map((statement) => statement.sql);
+    expect(answer?.user.id).toBe(org.owner.id);
+    expect(counter.roundTrips(), sent.join('\n')).toBe(1);
+  });
 });
 
 // Transferring ownership demotes the owner, so it goes last.

@@ -30,6 +30,15 @@ describe('authClient', () => {
     expect(await app.prisma.user.count()).toBe(0);
   });
 
+  it('runs a raw statement as tenantry_auth too, then hands the connection back', async () => {
+    const auth = authClient(app.prisma);
+    const [row] = await auth.$queryRaw<{ role: string; users: number }[]>`
+      select current_user as role, (select count(*) from users)::int as users`;
+    expect(row).toEqual({ role: 'tenantry_auth', users: 2 });
+    const [me] = await app.prisma.$queryRaw<{ current_user: string }[]>`select current_user`;
+    expect(me?.current_user).toBe('tenantry_app');
+  });
+
   it('reaches no tenant data', async () => {
     const auth = authClient(app.prisma);
     await expect(auth.site.findMany()).rejects.toThrow(AuthScopeError);

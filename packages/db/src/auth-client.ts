@@ -7,7 +7,7 @@
 // round trip. PGlite is one connection shared with the app, so there each query
 // runs in a short transaction that switches the role (authClient's
 // `per-statement` mode), and the connection goes back to the app role after.
-import type { PrismaClient as Db } from './generated/client.ts';
+import type { Prisma, PrismaClient as Db } from './generated/client.ts';
 
 export const AUTH_ROLE = 'tenantry_auth';
 const AUTH_MODELS = new Set(['User', 'Session', 'Account', 'Verification']);
@@ -26,6 +26,14 @@ export interface AuthClientOptions {
 
 export function authClient(db: Db, options: AuthClientOptions = {}) {
   const perStatement = (options.role ?? 'per-statement') === 'per-statement';
+  const asAuthRole = async (statement: Prisma.PrismaPromise<unknown>) => {
+    if (!perStatement) return statement;
+    const [, result] = await db.$transaction([
+      db.$executeRawUnsafe(`set local role ${AUTH_ROLE}`),
+      statement,
+    ]);
+    return result;
+  };
   return db.$extends({
     name: 'auth-service',
     query: {
@@ -34,13 +42,13 @@ export function authClient(db: Db, options: AuthClientOptions = {}) {
           if (!AUTH_MODELS.has(model)) {
             throw new AuthScopeError(`${model} is not reachable through the auth client`);
           }
-          if (!perStatement) return query(args);
-          const [, result] = await db.$transaction([
-            db.$executeRawUnsafe(`set local role ${AUTH_ROLE}`),
-            query(args),
-          ]);
-          return result;
+          return asAuthRole(query(args));
         },
+      },
+      // A reviewed statement of the server's own (the session check's session
+      // and user in one), under the same role and its grants.
+      async $queryRaw({ args, query }) {
+        return asAuthRole(query(args));
       },
     },
   });

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { authClient } from '@tenantry/db';
-import type { Db } from '@tenantry/db';
+import type { AuthDb, Db } from '@tenantry/db';
 import { createTestDatabase } from '@tenantry/db/testing';
 import type { TestDatabase, Through } from '@tenantry/db/testing';
 import { TRPCError } from '@trpc/server';
@@ -37,6 +37,8 @@ export interface Harness {
   db: TestDatabase;
   prisma: Db;
   auth: Auth;
+  /** better-auth's database client, as the auth role. */
+  authDb: AuthDb;
   anonymous: Caller;
   /**
    * A caller authenticated as HTTP would, through createContext: a session
@@ -80,8 +82,9 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const app = options.connection === 'owner' ? null : await db.openApp(undefined, through);
   const base = app?.prisma ?? db.openOwnerPrisma();
   const prisma = options.wrapDb ? options.wrapDb(base) : base;
+  const authDb = app?.auth ?? authClient(base);
   const auth = createAuth({
-    db: app?.auth ?? authClient(base),
+    db: authDb,
     secret: 'a-test-secret-of-at-least-thirty-two-chars',
     baseURL: 'http://localhost:3000',
     // Failed sign-ins are expected here (the tests assert on their outcome); errors still show.
@@ -146,6 +149,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     db,
     prisma,
     auth,
+    authDb,
     anonymous,
     callerWithToken,
     callerAs: (principal) => createCaller(createContextInner({ db: prisma, auth, principal })),
