@@ -14,3 +14,10 @@ export function humanize(value: string): string {
   const text = value.replaceAll('_', ' ').toLowerCase();
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+const COUNT = new Intl.NumberFormat('en');
+
+/** A total as a list shows it: "1,234", or "10,000+" when the server stopped counting there. */
+export function formatCount(count: number, capped = false): string {
+  return `${COUNT.format(count)}${capped ? '+' : ''}`;
+}

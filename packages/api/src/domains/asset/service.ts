@@ -150,18 +150,22 @@ async function sortedAssets(ctx: TenantContext, input: TListAssetsInput) {
   const dir = Prisma.raw(desc ? 'desc' : 'asc');
   const past = Prisma.raw(desc ? '<' : '>');
   const { after } = input;
+  // The tag is unique per tenant: it needs no id to break ties, and its unique index orders it.
+  const keyOnly = byId || input.sort === 'tag';
   const afterCondition = !after
     ? []
     : after.key === null
       ? [Prisma.sql`a.id ${past} ${after.id}::uuid`]
-      : [Prisma.sql`(${column}, a.id) ${past} (${keyParam(input.sort, after.key)}, ${after.id}::uuid)`];
+      : keyOnly
+        ? [Prisma.sql`${column} ${past} ${keyParam(input.sort, after.key)}`]
+        : [Prisma.sql`(${column}, a.id) ${past} (${keyParam(input.sort, after.key)}, ${after.id}::uuid)`];
   const conditions = Prisma.join([...filterConditions(ctx, input), ...afterCondition], ' and ');
-  const orderBy = byId ? Prisma.sql`a.id ${dir}` : Prisma.sql`${column} ${dir}, a.id ${dir}`;
+  const orderBy = keyOnly ? Prisma.sql`${column} ${dir}` : Prisma.sql`${column} ${dir}, a.id ${dir}`;
   const page = trigramSearch(input.search)
     ? Prisma.sql`hits as materialized (
         select a.id, ${column} as k from assets a where ${conditions}
       ), page as (
-        select id from hits order by ${byId ? Prisma.sql`id ${dir}` : Prisma.sql`k ${dir}, id ${dir}`}
+        select id from hits order by ${keyOnly ? Prisma.sql`k ${dir}` : Prisma.sql`k ${dir}, id ${dir}`}
          limit ${input.limit + 1}
       )`
     : Prisma.sql`page as (
