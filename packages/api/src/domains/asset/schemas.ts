@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { zId, zName, zPage, zPaging, zRef, zSearch, zText } from '../../lib/schemas.ts';
 import { decodeCursor, defaultOrder, zAssetSort, zSortOrder } from './sort.ts';
 
-export { ASSET_SORTS, SORT_ORDERS } from './sort.ts';
+export { ASSET_SORTS, defaultOrder, SORT_ORDERS } from './sort.ts';
 export type { TAssetSort, TSortOrder } from './sort.ts';
 
 /** The schema's statuses, in its order (for selects and filters). */
