@@ -42,8 +42,10 @@ function Stat({
           label
         )}
       </dt>
-      <dd className="mt-1 text-2xl font-semibold text-fg tabular-nums">{value}</dd>
-      {children}
+      <dd className="mt-1 text-2xl font-semibold text-fg tabular-nums">
+        {value}
+        {children}
+      </dd>
     </div>
   );
 }
@@ -71,7 +73,7 @@ export function OverviewPage() {
           value={kpi((d) => ATTENTION_STATUSES.reduce((sum, status) => sum + (d.byStatus[status] ?? 0), 0))}
         >
           {s ? (
-            <ul className="mt-1 flex flex-wrap gap-x-3 text-xs">
+            <ul className="mt-1 flex flex-wrap gap-x-3 text-xs font-normal">
               {ATTENTION_STATUSES.map((status) => (
                 <li key={status}>
                   <Link to={assetsHref({ status })} className="text-accent hover:underline">
