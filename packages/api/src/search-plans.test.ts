@@ -153,13 +153,33 @@ describe(`plans at ${ROWS} assets`, { tags: ['postgres'] }, () => {
   });
 
   it.each([
-    ['everything', {}, { count: 10_000, capped: true }],
-    ['a status', { status: 'MAINTENANCE' as const }, { count: 10_000, capped: true }],
-    ['a category', { category: 'Lifts' }, { count: 10_000, capped: false }],
-  ])('asset.count of %s stops counting at the cap', async (_what, filters, expected) => {
-    expect(await org.owner.caller.asset.count(filters)).toEqual(expected);
+    ['everything', {}, 'true'],
+    ['a status', { status: 'MAINTENANCE' as const }, `a.status = 'MAINTENANCE'`],
+    ['a category on a site', { category: 'Lifts', siteId: '' }, `a.category = 'Lifts' and s.name = 'Site 1'`],
+  ])(
+    'asset.count of %s is exact from asset_counts, never reading the assets',
+    async (_what, filters, where) => {
+      const [site] = await h.db.owner.rows<{ id: string }>(
+        `select id from sites where tenant_id = '${org.tenantId}' and name = 'Site 1'`,
+      );
+      const [expected] = await h.db.owner.rows<{ n: number }>(
+        `select count(*)::int as n from assets a join buildings b on b.id = a.building_id
+         join sites s on s.id = b.site_id where a.tenant_id = '${org.tenantId}' and ${where}`,
+      );
+      const input = 'siteId' in filters ? { ...filters, siteId: site?.id ?? '' } : filters;
+      expect(await org.owner.caller.asset.count(input)).toEqual({ count: expected?.n, capped: false });
+      const all = (
+        await plansOf(await statementOf(() => org.owner.caller.asset.count(input), 'asset_counts'))
+      ).join('\n');
+      expect(all).toContain('asset_counts');
+      expect(all).not.toMatch(/ on assets\b/);
+    },
+  );
+
+  it('asset.count of a search that matches more than the cap stops counting there', async () => {
+    expect(await org.owner.caller.asset.count({ search: 'A-00' })).toEqual({ count: 10_000, capped: true });
     const all = (
-      await plansOf(await statementOf(() => org.owner.caller.asset.count(filters), 'count('))
+      await plansOf(await statementOf(() => org.owner.caller.asset.count({ search: 'A-00' }), 'count('))
     ).join('\n');
     expect(all).toMatch(/Aggregate .*\n\s+->\s+Limit /);
   });
