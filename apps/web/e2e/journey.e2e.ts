@@ -281,7 +281,7 @@ describe('dashboard journey', () => {
       await page.getByRole('button', { name: 'Load more' }).click();
       await expect.poll(async () => (await rowTexts(page, 'Assets')).length).toBe(Math.min(loaded + 25, 151));
     }
-    await page.getByText('151 shown · end of list').waitFor();
+    await page.getByText('151 of 151 shown · end of list').waitFor();
     expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
     const all = await rowTexts(page, 'Assets');
     expect(all.at(-1)).toContain('HVAC-001');
@@ -345,6 +345,68 @@ describe('dashboard journey', () => {
     await shot(page, '14-overview');
     if (process.env.UPDATE_DOCS_SCREENSHOT)
       await page.screenshot({ path: docsScreenshot('overview-desktop') });
+  });
+
+  it('5b. the assets list counts, sorts and filters in the URL, and the KPI cards link to it', async () => {
+    const page = ownerPage;
+    const total = page.getByText(/^\d[\d,]*\+? assets?$/);
+    await page.goto('/assets');
+    // 150: HVAC-001 and BULK-001…149 (BULK-000 was deleted above).
+    await expect.poll(() => total.innerText()).toBe('150 assets');
+    await page.getByText('25 of 150 shown').waitFor();
+
+    const tag = page.getByRole('columnheader', { name: 'Tag' });
+    await tag.getByRole('button', { name: 'Tag' }).click();
+    await expect.poll(() => tag.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(async () => (await rowTexts(page, 'Assets'))[0]).toContain('BULK-001');
+    await page.getByRole('combobox', { name: /Show/ }).selectOption('100');
+    await expect.poll(async () => (await rowTexts(page, 'Assets')).length).toBe(100);
+
+    // Retired pumps: BULK-i with i % 4 === 3 and i % 5 === 0, i.e. 15, 35 … 135.
+    await page.getByLabel('Status').selectOption('RETIRED');
+    await page.getByLabel('Category').selectOption('Pump');
+    await page.getByLabel('Site').selectOption('Riverside Campus');
+    await page.getByLabel('Building').selectOption('North Tower');
+    await expect.poll(() => total.innerText()).toBe('7 assets');
+    const retiredPumps = ['015', '035', '055', '075', '095', '115', '135'].map((n) => `BULK-${n}`);
+    await expect
+      .poll(async () => (await rowTexts(page, 'Assets')).map((r) => /BULK-\d+/.exec(r)?.[0]))
+      .toEqual(retiredPumps);
+    const url = page.url();
+    for (const param of [
+      'sort=tag',
+      'order=asc',
+      'size=100',
+      'status=RETIRED',
+      'category=Pump',
+      'site=',
+      'building=',
+    ]) {
+      expect(url).toContain(param);
+    }
+
+    // A reload, and Back from an asset, come back to the same list.
+    await page.reload();
+    await expect.poll(() => total.innerText()).toBe('7 assets');
+    expect(await page.getByLabel('Status').inputValue()).toBe('RETIRED');
+    expect(await page.getByRole('columnheader', { name: 'Tag' }).getAttribute('aria-sort')).toBe('ascending');
+    await page.getByRole('link', { name: 'Bulk asset 035' }).click();
+    await page.getByRole('heading', { name: 'Bulk asset 035' }).waitFor();
+    await page.goBack();
+    await expect.poll(() => total.innerText()).toBe('7 assets');
+    expect(page.url()).toBe(url);
+    await shot(page, '15-assets-sorted-filtered');
+
+    // A KPI card's status opens the list filtered by it, with its count.
+    await nav(page, 'Overview');
+    const maintenance = page.getByRole('link', { name: /in maintenance$/ });
+    const count = Number.parseInt(await maintenance.innerText(), 10);
+    expect(count).toBeGreaterThan(0);
+    await maintenance.click();
+    await onPage(page, 'Assets');
+    expect(new URL(page.url()).search).toBe('?status=MAINTENANCE');
+    await expect.poll(() => total.innerText()).toBe(`${count} assets`);
+    expect(await page.getByLabel('Status').inputValue()).toBe('MAINTENANCE');
   });
 
   it('6. the admin pages render, an API key secret is shown once, and sign-out/sign-in work', async () => {
@@ -512,6 +574,16 @@ describe('dashboard journey', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
     expect(await sidewaysScroll(page)).toBe(0);
+
+    // Filtered and sorted, with every filter in the toolbar, the page still fits.
+    await page.goto('/assets?status=RETIRED&category=Pump&sort=tag&order=desc&size=50');
+    await page.getByText('7 assets', { exact: true }).waitFor();
+    expect(await page.getByRole('columnheader', { name: 'Tag' }).getAttribute('aria-sort')).toBe(
+      'descending',
+    );
+    await page.waitForLoadState('networkidle');
+    expect(await sidewaysScroll(page)).toBe(0);
+    await shot(page, '22-mobile-assets-filtered');
     await context.close();
   });
 

@@ -24,6 +24,9 @@ interface Attack {
 
 const forgedToken = (a: TenantA) => `inv_${a.org.tenantId.replace(/-/g, '')}_${'x'.repeat(43)}`;
 const newAsset = { tag: 'B-0001', name: 'B pump', category: 'Plumbing' };
+/** A keyset cursor of asset.list in a sort other than newest first (domains/asset/sort.ts). */
+const sortCursor = (sort: string, key: string, id: string) =>
+  Buffer.from(JSON.stringify([sort, key, id])).toString('base64url');
 
 /** Every procedure → the attacks tenant B tries with it. */
 const MATRIX: Record<string, Attack[]> = {
@@ -143,6 +146,25 @@ const MATRIX: Record<string, Attack[]> = {
       input: (a) => ({ search: 'A-0001', siteId: a.siteId }),
       expect: 'OK_NO_LEAK',
     },
+    {
+      why: "pages by name from A's asset (a forged cursor)",
+      input: (a) => ({ sort: 'name', cursor: sortCursor('name', 'A chiller', a.assetId) }),
+      expect: 'OK_NO_LEAK',
+    },
+    {
+      why: "pages A's site's assets by status, descending",
+      input: (a) => ({ siteId: a.siteId, sort: 'status', order: 'desc' }),
+      expect: 'OK_NO_LEAK',
+    },
+  ],
+  'asset.count': [
+    { why: "counts A's site's assets", input: (a) => ({ siteId: a.siteId }), expect: 'OK_NO_LEAK' },
+    {
+      why: "counts A's building's assets",
+      input: (a) => ({ buildingId: a.buildingId }),
+      expect: 'OK_NO_LEAK',
+    },
+    { why: "counts A's asset by search", input: () => ({ search: 'A chiller' }), expect: 'OK_NO_LEAK' },
   ],
   'asset.byId': [{ why: "reads A's asset", input: (a) => ({ id: a.assetId }), expect: 'DENIED' }],
   'asset.create': [

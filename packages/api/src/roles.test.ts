@@ -98,6 +98,7 @@ const RULES: Record<string, [Minimum, () => Promise<unknown>]> = {
     async () => ({ id: (await owner.building.create({ siteId, name: unique('doomed') })).id }),
   ],
   'asset.list': ['member', () => Promise.resolve({ buildingId })],
+  'asset.count': ['member', () => Promise.resolve({ buildingId })],
   'asset.byId': [
     'member',
     async () => ({

@@ -14,6 +14,8 @@ const table = () => screen.getByRole('table', { name: 'Assets' });
 // Row 0 is the header.
 const row = (n: number) => table().getByRole('row').nth(n);
 const rowCount = () => table().getByRole('row').elements().length - 1;
+/** asset.count's answer. */
+const total = (count: number) => ({ count, capped: false });
 const loadMore = () => screen.getByRole('button', { name: 'Load more' });
 
 describe('PagedTable', () => {
@@ -23,6 +25,7 @@ describe('PagedTable', () => {
       at: '/assets',
       api: {
         asset: {
+          count: () => total(30),
           list: async () => {
             await firstPage.promise;
             return page(assets(1, 25), uuid(25));
@@ -40,7 +43,7 @@ describe('PagedTable', () => {
     await expect
       .element(row(1).getByRole('link', { name: 'Pump 001' }))
       .toHaveAttribute('href', `/assets/${uuid(1)}`);
-    await expect.element(screen.getByText('25 shown', { exact: true })).toBeVisible();
+    await expect.element(screen.getByText('25 of 30 shown', { exact: true })).toBeVisible();
     await expect.element(loadMore()).toBeEnabled();
     expect(screen.getByRole('status', { name: 'Loading' }).query()).toBeNull();
     // The first page sends no cursor at all, and the input passes the API's strict schema.
@@ -53,6 +56,7 @@ describe('PagedTable', () => {
       at: '/assets',
       api: {
         asset: {
+          count: () => total(30),
           list: async (input) => {
             if (!input.cursor) return page(assets(1, 25), uuid(25));
             await secondPage.promise;
@@ -68,7 +72,7 @@ describe('PagedTable', () => {
     expect(rowCount()).toBe(25);
 
     secondPage.release();
-    await expect.element(screen.getByText('30 shown · end of list')).toBeVisible();
+    await expect.element(screen.getByText('30 of 30 shown · end of list')).toBeVisible();
     expect(rowCount()).toBe(30);
     await expect.element(row(26)).toHaveTextContent('PUMP-026');
     await expect.element(row(30)).toHaveTextContent('PUMP-030');
@@ -83,7 +87,10 @@ describe('PagedTable', () => {
   });
 
   it('says the list is empty, in words that depend on the filters', async () => {
-    await renderApp(<AssetsTable />, { at: '/assets', api: { asset: { list: () => page([]) } } });
+    await renderApp(<AssetsTable />, {
+      at: '/assets',
+      api: { asset: { list: () => page([]), count: () => total(0) } },
+    });
     await expect.element(screen.getByText('No assets yet.')).toBeVisible();
     expect(table().query()).toBeNull();
     expect(screen.getByText(/shown/).query()).toBeNull();
@@ -91,10 +98,13 @@ describe('PagedTable', () => {
 
   it('filters through the URL: a search that finds nothing says so', async () => {
     const api = createFakeApi({
-      asset: { list: (input) => (input.search ? page([]) : page([asset(1), asset(2)])) },
+      asset: {
+        list: (input) => (input.search ? page([]) : page([asset(1), asset(2)])),
+        count: (input) => total(input.search ? 0 : 2),
+      },
     });
     await renderApp(<AssetsTable />, { at: '/assets?status=RETIRED', api });
-    await expect.element(screen.getByText('2 shown · end of list')).toBeVisible();
+    await expect.element(screen.getByText('2 of 2 shown · end of list')).toBeVisible();
     expect(api.inputsOf('asset.list')).toEqual([{ limit: 25, status: 'RETIRED', direction: 'forward' }]);
 
     await screen.getByLabelText('Search assets by name, tag or serial').fill('zzz');
@@ -113,6 +123,7 @@ describe('PagedTable', () => {
   it("a first page that fails is retried twice, then shows the server's message and Retry", async () => {
     const api = createFakeApi({
       asset: {
+        count: () => total(1),
         list: () => {
           throw apiError('INTERNAL_SERVER_ERROR', 'The database is not answering.');
         },
@@ -134,6 +145,7 @@ describe('PagedTable', () => {
   it('a next page that is refused keeps the rows already loaded, says why, and offers Retry', async () => {
     const api = createFakeApi({
       asset: {
+        count: () => total(50),
         list: (input) => {
           if (input.cursor) throw apiError('BAD_REQUEST', 'That cursor is not valid.');
           return page(assets(1, 25), uuid(25));
@@ -157,7 +169,10 @@ describe('PagedTable', () => {
 
   it('a next page lost to the network keeps the rows, says so in words, and Retry loads it', async () => {
     const api = createFakeApi({
-      asset: { list: (input) => (input.cursor ? page(assets(26, 50)) : page(assets(1, 25), uuid(25))) },
+      asset: {
+        list: (input) => (input.cursor ? page(assets(26, 50)) : page(assets(1, 25), uuid(25))),
+        count: () => total(50),
+      },
     });
     await renderApp(<AssetsTable />, { at: '/assets', api });
     await expect.element(row(1)).toHaveTextContent('PUMP-001');

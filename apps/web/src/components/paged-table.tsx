@@ -1,6 +1,8 @@
 // A table over a keyset-paginated list: rows from every loaded page, and a
 // "Load more" button while the server reports a next cursor. A first page that
 // fails shows why and Retry; a next page that fails keeps every row and says so.
+// Columns with a sort key have headers that are buttons (aria-sort on the
+// header cell says which way the list is sorted).
 import type { ReactNode } from 'react';
 
 import { errorMessage } from '../lib/errors.ts';
@@ -13,6 +15,14 @@ export interface Column<T> {
   header: string;
   cell: (row: T) => ReactNode;
   className?: string;
+  /** What the server sorts this column by; sortable only when the table has `sorting`. */
+  sortKey?: string;
+}
+
+export interface Sorting {
+  key: string | undefined;
+  order: 'asc' | 'desc' | undefined;
+  onSort: (key: string) => void;
 }
 
 /** What the table reads of a keyset list (a useInfiniteQuery result). */
@@ -35,6 +45,40 @@ interface Props<T> {
   list: KeysetListState<T>;
   empty: ReactNode;
   rowKey: (row: T) => string;
+  sorting?: Sorting;
+  /** How many rows the list has in all (already formatted, e.g. "10,000+"), when known. */
+  total?: string | undefined;
+}
+
+const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
+
+function Header<T>({ column, sorting }: { column: Column<T>; sorting: Sorting | undefined }) {
+  const className = 'px-4 py-2.5 text-left font-semibold whitespace-nowrap text-fg-muted';
+  if (!column.sortKey || !sorting) {
+    return (
+      <th scope="col" className={className}>
+        {column.header}
+      </th>
+    );
+  }
+  const { sortKey } = column;
+  const order = sorting.key === sortKey ? sorting.order : undefined;
+  return (
+    <th scope="col" className={className} aria-sort={order ? ARIA_SORT[order] : 'none'}>
+      <button
+        type="button"
+        className="-mx-1 inline-flex items-center gap-1 rounded px-1 hover:text-fg focus-visible:ring-2 focus-visible:ring-accent focus-visible:outline-none"
+        onClick={() => {
+          sorting.onSort(sortKey);
+        }}
+      >
+        {column.header}
+        <span aria-hidden="true" className={order ? 'text-fg' : 'text-fg-subtle'}>
+          {order === 'asc' ? '↑' : order === 'desc' ? '↓' : '↕'}
+        </span>
+      </button>
+    </th>
+  );
 }
 
 export function PagedTable<T>(props: Props<T>) {
@@ -62,13 +106,7 @@ export function PagedTable<T>(props: Props<T>) {
             <thead className="bg-surface-muted">
               <tr>
                 {props.columns.map((c) => (
-                  <th
-                    key={c.header}
-                    scope="col"
-                    className="px-4 py-2.5 text-left font-semibold whitespace-nowrap text-fg-muted"
-                  >
-                    {c.header}
-                  </th>
+                  <Header key={c.header} column={c} sorting={props.sorting} />
                 ))}
               </tr>
             </thead>
@@ -92,7 +130,8 @@ export function PagedTable<T>(props: Props<T>) {
       {!list.isPending && rows.length > 0 ? (
         <div className="flex items-center justify-between border-t border-line px-4 py-2.5 text-xs text-fg-subtle">
           <span>
-            {rows.length} shown{list.hasNextPage ? '' : ' · end of list'}
+            {`${String(rows.length)}${props.total === undefined ? '' : ` of ${props.total}`} shown`}
+            {list.hasNextPage ? '' : ' · end of list'}
           </span>
           {list.isFetchNextPageError && !list.isFetchingNextPage ? (
             <span className="min-w-0 flex-1 px-3 text-right text-red-700 dark:text-red-300">

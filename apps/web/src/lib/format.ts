@@ -19,3 +19,10 @@ export function humanize(value: string): string {
 export function plural(count: number, noun: string): string {
   return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
 }
+
+const COUNT = new Intl.NumberFormat('en');
+
+/** A total as a list shows it: "1,234", or "10,000+" when the server stopped counting there. */
+export function formatCount(count: number, capped = false): string {
+  return `${COUNT.format(count)}${capped ? '+' : ''}`;
+}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 
 import { AssetFormDialog } from '../components/asset-form.tsx';
+import { AssetLocationFilters } from '../components/asset-location-filters.tsx';
 import { AssetsTable } from '../components/assets-table.tsx';
 import { Button } from '../components/button.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -21,7 +22,7 @@ export function AssetsPage() {
           </Button>
         }
       />
-      <AssetsTable />
+      <AssetsTable filters={<AssetLocationFilters />} />
       <AssetFormDialog
         open={creating}
         onClose={() => {

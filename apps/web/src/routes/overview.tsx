@@ -1,22 +1,53 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 
 import { CountChart } from '../components/count-chart.tsx';
 import { ErrorState } from '../components/error-state.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { Skeleton } from '../components/skeleton.tsx';
+import { assetsHref } from '../lib/asset-list-params.ts';
 import { humanize } from '../lib/format.ts';
 import { useCurrent } from '../lib/me.ts';
 import { useTRPC } from '../trpc.ts';
 
-function Stat({ label, value }: { label: string; value: ReactNode }) {
+/** A KPI card; with `to`, the whole card links to the list it counts (its label names the link). */
+function Stat({
+  label,
+  value,
+  to,
+  children,
+}: {
+  label: string;
+  value: ReactNode;
+  to?: string;
+  children?: ReactNode;
+}) {
   return (
-    <div className="rounded-lg bg-surface p-5 shadow-xs ring-1 ring-line">
-      <dt className="text-xs font-medium text-fg-subtle uppercase">{label}</dt>
-      <dd className="mt-1 text-2xl font-semibold text-fg tabular-nums">{value}</dd>
+    <div className="relative rounded-lg bg-surface p-5 shadow-xs ring-1 ring-line has-[a:hover]:ring-accent">
+      <dt className="text-xs font-medium text-fg-subtle uppercase">
+        {to ? (
+          <Link
+            to={to}
+            className="after:absolute after:inset-0 after:rounded-lg focus-visible:outline-none focus-visible:after:ring-2 focus-visible:after:ring-accent"
+          >
+            {label}
+          </Link>
+        ) : (
+          label
+        )}
+      </dt>
+      <dd className="mt-1 text-2xl font-semibold text-fg tabular-nums">
+        {value}
+        {children}
+      </dd>
     </div>
   );
 }
+
+/** The statuses that need someone's attention, each a link to its assets. */
+const ATTENTION = { MAINTENANCE: 'in maintenance', OUT_OF_SERVICE: 'out of service' } as const;
+const ATTENTION_STATUSES = ['MAINTENANCE', 'OUT_OF_SERVICE'] as const;
 
 export function OverviewPage() {
   const trpc = useTRPC();
@@ -30,14 +61,27 @@ export function OverviewPage() {
     <>
       <PageHeader title="Overview" />
       <dl className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label="Assets" value={kpi((d) => d.total)} />
-        <Stat label="Sites with assets" value={kpi((d) => Object.keys(d.bySite).length)} />
+        <Stat label="Assets" to={assetsHref()} value={kpi((d) => d.total)} />
+        <Stat label="Sites with assets" to="/sites" value={kpi((d) => Object.keys(d.bySite).length)} />
         <Stat
           label="Needing attention"
-          value={kpi((d) => (d.byStatus.MAINTENANCE ?? 0) + (d.byStatus.OUT_OF_SERVICE ?? 0))}
-        />
+          value={kpi((d) => ATTENTION_STATUSES.reduce((sum, status) => sum + (d.byStatus[status] ?? 0), 0))}
+        >
+          {s ? (
+            <ul className="mt-1 flex flex-wrap gap-x-3 text-xs font-normal">
+              {ATTENTION_STATUSES.map((status) => (
+                <li key={status}>
+                  <Link to={assetsHref({ status })} className="text-accent hover:underline">
+                    {s.byStatus[status] ?? 0} {ATTENTION[status]}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </Stat>
         <Stat
           label="Seats used"
+          to="/members"
           value={current ? `${current.seatsUsed} / ${current.organization.seats}` : '—'}
         />
       </dl>

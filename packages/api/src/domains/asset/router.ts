@@ -3,6 +3,8 @@ import { adminProcedure, router, tenantProcedure } from '../../trpc.ts';
 import { requireAsset } from './queries.ts';
 import {
   ZAssetOutput,
+  ZCountAssetsInput,
+  ZCountOutput,
   ZCreateAssetInput,
   ZImportAssetsInput,
   ZImportAssetsOutput,
@@ -10,13 +12,25 @@ import {
   ZListAssetsOutput,
   ZUpdateAssetInput,
 } from './schemas.ts';
-import { assetStats, createAsset, deleteAsset, importAssets, listAssets, updateAsset } from './service.ts';
+import {
+  assetStats,
+  countAssets,
+  createAsset,
+  deleteAsset,
+  importAssets,
+  listAssets,
+  updateAsset,
+} from './service.ts';
 
 export const assetRouter = router({
   list: tenantProcedure
     .input(ZListAssetsInput)
     .output(ZListAssetsOutput)
     .query(({ ctx, input }) => listAssets(ctx, input)),
+  count: tenantProcedure
+    .input(ZCountAssetsInput)
+    .output(ZCountOutput)
+    .query(({ ctx, input }) => countAssets(ctx, input)),
   byId: tenantProcedure
     .input(zById)
     .output(ZAssetOutput)

@@ -1,7 +1,11 @@
 import { AssetStatus } from '@tenantry/db/enums';
 import { z } from 'zod';
 
-import { zId, zListBase, zName, zPage, zRef, zText } from '../../lib/schemas.ts';
+import { zId, zName, zPage, zPaging, zRef, zSearch, zText } from '../../lib/schemas.ts';
+import { decodeCursor, defaultOrder, zAssetSort, zSortOrder } from './sort.ts';
+
+export { ASSET_SORTS, defaultOrder, SORT_ORDERS } from './sort.ts';
+export type { TAssetSort, TSortOrder } from './sort.ts';
 
 /** The schema's statuses, in its order (for selects and filters). */
 export const ASSET_STATUSES = Object.values(AssetStatus);
@@ -58,16 +62,54 @@ export const ZUpdateAssetInput = z.strictObject({
 });
 export type TUpdateAssetInput = z.infer<typeof ZUpdateAssetInput>;
 
-export const ZListAssetsInput = z.strictObject({
-  ...zListBase,
+/** What asset.list and asset.count filter by. */
+const zAssetFilters = {
+  search: zSearch.optional(),
   siteId: zId.optional(),
   buildingId: zId.optional(),
   status: zAssetStatus.optional(),
   category: zText({ max: 60 }).optional(),
   /** Exact tag, for imports that match on it. */
   tag: zAssetTag.optional(),
+};
+
+/**
+ * A page of assets: the filters, a sort (newest first unless told) and a
+ * keyset cursor, which is decoded here for the sort it was made under, so a
+ * cursor that is not one of its cursors is a 400 on `cursor`.
+ */
+export const ZListAssetsInput = z
+  .strictObject({
+    ...zPaging,
+    /** The previous page's nextCursor, as the server made it for this sort. */
+    cursor: zText({ max: 400 }).optional(),
+    ...zAssetFilters,
+    sort: zAssetSort.optional(),
+    order: zSortOrder.optional(),
+  })
+  .transform(({ cursor, sort = 'created', order, ...rest }, ctx) => {
+    const after = cursor === undefined ? undefined : decodeCursor(sort, cursor);
+    if (after === null) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cursor'],
+        message: 'is not a cursor of this list in this sort; start again from the first page',
+      });
+      return z.NEVER;
+    }
+    return { ...rest, sort, order: order ?? defaultOrder(sort), after };
+  });
+export type TListAssetsInput = z.output<typeof ZListAssetsInput>;
+
+/** The largest exact total: past it, asset.count says "more than this" ("10,000+"). */
+export const ASSET_COUNT_CAP = 10_000;
+export const ZCountAssetsInput = z.strictObject(zAssetFilters);
+export type TCountAssetsInput = z.infer<typeof ZCountAssetsInput>;
+export const ZCountOutput = z.object({
+  count: z.number().int(),
+  /** True when there are more than `count` (the cap): show "10,000+". */
+  capped: z.boolean(),
 });
-export type TListAssetsInput = z.infer<typeof ZListAssetsInput>;
 
 export const IMPORT_BATCH_MAX = 100;
 export const ZImportAssetsInput = z.strictObject({

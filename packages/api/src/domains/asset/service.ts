@@ -11,7 +11,11 @@ import { tenantKey } from '../../lib/tenant-context.ts';
 import type { TenantContext } from '../../lib/tenant-context.ts';
 import { addImportBatch } from './import-batch.ts';
 import { assetSelect } from './queries.ts';
+import { encodeCursor } from './sort.ts';
+import type { TAssetSort } from './sort.ts';
+import { ASSET_COUNT_CAP } from './schemas.ts';
 import type {
+  TCountAssetsInput,
   TCreateAssetInput,
   TImportAssetsInput,
   TListAssetsInput,
@@ -31,7 +35,7 @@ function tagTaken(tag: string | undefined) {
   };
 }
 
-function listFilter(input: TListAssetsInput): Prisma.AssetWhereInput {
+function listFilter(input: TCountAssetsInput): Prisma.AssetWhereInput {
   return {
     ...(input.buildingId ? { buildingId: input.buildingId } : {}),
     ...(input.siteId ? { building: { siteId: input.siteId } } : {}),
@@ -80,26 +84,44 @@ interface AssetRow {
 }
 type TAssetRowStatus = Prisma.AssetGetPayload<{ select: { status: true } }>['status'];
 
+/** Each sort's column; each has a (tenant_id, column, id) index, or is unique per tenant (the tag). */
+const SORT_COLUMN: Record<TAssetSort, Prisma.Sql> = {
+  created: Prisma.raw('a.id'),
+  name: Prisma.raw('a.name'),
+  tag: Prisma.raw('a.tag'),
+  status: Prisma.raw('a.status'),
+  category: Prisma.raw('a.category'),
+  updated: Prisma.raw('a.updated_at'),
+};
+
+/** A cursor's key as its column's type. */
+function keyParam(sort: TAssetSort, key: string): Prisma.Sql {
+  if (sort === 'status') return Prisma.sql`${key}::"AssetStatus"`;
+  if (sort === 'updated') return Prisma.sql`${key}::timestamptz`;
+  return Prisma.sql`${key}`;
+}
+
 /**
- * A search of three or more characters, in one reviewed statement. Under
- * row-level security the planner may not use ILIKE (not leakproof) as an index
- * condition, so the app role alone would read every asset of the tenant and
- * filter it; the matching ids come instead from tenantry_search_assets()
- * (migration *_search_and_asset_counts), which runs as the schema owner
- * through the trigram indexes, bound to app.tenant_id as the policy is. They
- * are gathered first (a MATERIALIZED CTE, so the page's ORDER BY … LIMIT cannot
- * turn the search into a newest-first walk of the tenant's rows), filtered,
- * sorted and cut to the page, and only the page's rows are read, under RLS. A
- * search costs what it matches. Each table names the tenant: the tenant-bound
- * client does not rewrite raw SQL.
+ * The conditions asset.list and asset.count share: the tenant, the filters and
+ * the search. A search of three or more characters takes its ids from
+ * tenantry_search_assets() (migration *_search_and_asset_counts): under
+ * row-level security the planner may not use ILIKE (not leakproof) as an
+ * index condition, so the app role alone would read every asset of the tenant;
+ * the function runs as the schema owner through the trigram indexes, bound to
+ * app.tenant_id as the policy is. Each table names the tenant: the
+ * tenant-bound client does not rewrite raw SQL.
  */
-async function searchAssets(ctx: TenantContext, input: TListAssetsInput, search: string) {
+function filterConditions(ctx: TenantContext, input: TCountAssetsInput): Prisma.Sql[] {
   const tenantId = ctx.tenant.id;
-  const pattern = containsPattern(search);
-  const conditions = [
+  const pattern = input.search ? containsPattern(input.search) : undefined;
+  const search = !pattern
+    ? []
+    : trigramSearch(input.search)
+      ? [Prisma.sql`a.id in (select tenantry_search_assets(${pattern}))`]
+      : [Prisma.sql`(a.name ilike ${pattern} or a.tag ilike ${pattern} or a.serial_number ilike ${pattern})`];
+  return [
     Prisma.sql`a.tenant_id = ${tenantId}::uuid`,
-    Prisma.sql`a.id in (select tenantry_search_assets(${pattern}))`,
-    ...(input.cursor ? [Prisma.sql`a.id < ${input.cursor}::uuid`] : []),
+    ...search,
     ...(input.buildingId ? [Prisma.sql`a.building_id = ${input.buildingId}::uuid`] : []),
     ...(input.siteId
       ? [
@@ -111,12 +133,48 @@ async function searchAssets(ctx: TenantContext, input: TListAssetsInput, search:
     ...(input.category ? [Prisma.sql`a.category = ${input.category}`] : []),
     ...(input.tag ? [Prisma.sql`a.tag = ${input.tag}`] : []),
   ];
+}
+
+/**
+ * A page in any sort, or of a trigram search, in one reviewed statement: the
+ * page's ids are found first, by keyset on (sort key, id) through the
+ * (tenant_id, key, id) index, and only the page's rows are read with their
+ * building and site. A trigram search gathers its matches first (a
+ * MATERIALIZED CTE, so the page's ORDER BY … LIMIT cannot turn it into an
+ * ordered walk of the tenant's rows that filters each one): it costs what it
+ * matches.
+ */
+async function sortedAssets(ctx: TenantContext, input: TListAssetsInput) {
+  const tenantId = ctx.tenant.id;
+  const byId = input.sort === 'created';
+  const column = SORT_COLUMN[input.sort];
+  const desc = input.order === 'desc';
+  const dir = Prisma.raw(desc ? 'desc' : 'asc');
+  const past = Prisma.raw(desc ? '<' : '>');
+  const { after } = input;
+  // The tag is unique per tenant: it needs no id to break ties, and its unique index orders it.
+  const keyOnly = byId || input.sort === 'tag';
+  const afterCondition = !after
+    ? []
+    : after.key === null
+      ? [Prisma.sql`a.id ${past} ${after.id}::uuid`]
+      : keyOnly
+        ? [Prisma.sql`${column} ${past} ${keyParam(input.sort, after.key)}`]
+        : [Prisma.sql`(${column}, a.id) ${past} (${keyParam(input.sort, after.key)}, ${after.id}::uuid)`];
+  const conditions = Prisma.join([...filterConditions(ctx, input), ...afterCondition], ' and ');
+  const orderBy = keyOnly ? Prisma.sql`${column} ${dir}` : Prisma.sql`${column} ${dir}, a.id ${dir}`;
+  const page = trigramSearch(input.search)
+    ? Prisma.sql`hits as materialized (
+        select a.id, ${column} as k from assets a where ${conditions}
+      ), page as (
+        select id from hits order by ${keyOnly ? Prisma.sql`k ${dir}` : Prisma.sql`k ${dir}, id ${dir}`}
+         limit ${input.limit + 1}
+      )`
+    : Prisma.sql`page as (
+        select a.id from assets a where ${conditions} order by ${orderBy} limit ${input.limit + 1}
+      )`;
   const rows = await ctx.db.$queryRaw<AssetRow[]>`
-    with hits as materialized (
-      select a.id from assets a where ${Prisma.join(conditions, ' and ')}
-    ), page as (
-      select id from hits order by id desc limit ${input.limit + 1}
-    )
+    with ${page}
     select a.id, a.building_id as "buildingId", a.tag, a.name, a.category, a.status::text as status,
            a.serial_number as "serialNumber", a.installed_at as "installedAt",
            a.created_at as "createdAt", a.updated_at as "updatedAt",
@@ -126,18 +184,23 @@ async function searchAssets(ctx: TenantContext, input: TListAssetsInput, search:
       join assets a on a.tenant_id = ${tenantId}::uuid and a.id = page.id
       join buildings b on b.tenant_id = ${tenantId}::uuid and b.id = a.building_id
       join sites s on s.tenant_id = ${tenantId}::uuid and s.id = b.site_id
-     order by a.id desc`;
-  const items = rows.map((row) => ({
+     order by ${orderBy}`;
+  const items = rows.slice(0, input.limit).map((row) => ({
     ...row,
     installedAt: typeof row.installedAt === 'string' ? new Date(row.installedAt) : row.installedAt,
   }));
-  return toPage(items, input.limit);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > input.limit && last ? encodeCursor(input.sort, last) : null,
+  };
 }
 
 export async function listAssets(ctx: TenantContext, input: TListAssetsInput) {
-  const search = trigramSearch(input.search);
-  if (search) return searchAssets(ctx, input, search);
-  const { take, orderBy, cursorFilter } = pageArgs(input);
+  const newestFirst = input.sort === 'created' && input.order === 'desc';
+  if (!newestFirst || trigramSearch(input.search)) return sortedAssets(ctx, input);
+  // Newest first without a trigram search: through the tenant-bound client.
+  const { take, orderBy, cursorFilter } = pageArgs({ cursor: input.after?.id, limit: input.limit });
   const rows = await ctx.db.asset.findMany({
     where: { ...cursorFilter, ...listFilter(input) },
     select: assetSelect,
@@ -145,6 +208,49 @@ export async function listAssets(ctx: TenantContext, input: TListAssetsInput) {
     take,
   });
   return toPage(rows, input.limit);
+}
+
+/**
+ * How many assets have a status, category, building and site, summed from
+ * asset_counts (kept by triggers in the same transaction as every change), so
+ * exact at any size for the cost of the tenant's few (building, status,
+ * category) rows.
+ */
+async function countFromAssetCounts(ctx: TenantContext, input: TCountAssetsInput) {
+  const tenantId = ctx.tenant.id;
+  const conditions = [
+    Prisma.sql`c.tenant_id = ${tenantId}::uuid`,
+    ...(input.buildingId ? [Prisma.sql`c.building_id = ${input.buildingId}::uuid`] : []),
+    ...(input.siteId
+      ? [
+          Prisma.sql`c.building_id in (select id from buildings
+                       where tenant_id = ${tenantId}::uuid and site_id = ${input.siteId}::uuid)`,
+        ]
+      : []),
+    ...(input.status ? [Prisma.sql`c.status = ${input.status}::"AssetStatus"`] : []),
+    ...(input.category ? [Prisma.sql`c.category = ${input.category}`] : []),
+  ];
+  const rows = await ctx.db.$queryRaw<{ n: number }[]>`
+    select coalesce(sum(c.count), 0)::int as n from asset_counts c where ${Prisma.join(conditions, ' and ')}`;
+  return { count: rows[0]?.n ?? 0, capped: false };
+}
+
+/**
+ * How many assets match the filters and the search. Without a search or a
+ * tag, exact from asset_counts. With one, exactly up to ASSET_COUNT_CAP, in
+ * one statement that stops counting past the cap, through the same indexes as
+ * the list (and the trigram search). A call of its own, so that "Load more"
+ * never counts again.
+ */
+export async function countAssets(ctx: TenantContext, input: TCountAssetsInput) {
+  if (!input.search && !input.tag) return countFromAssetCounts(ctx, input);
+  const rows = await ctx.db.$queryRaw<{ n: number }[]>`
+    select count(*)::int as n from (
+      select 1 from assets a where ${Prisma.join(filterConditions(ctx, input), ' and ')}
+       limit ${ASSET_COUNT_CAP + 1}
+    ) matches`;
+  const n = rows[0]?.n ?? 0;
+  return { count: Math.min(n, ASSET_COUNT_CAP), capped: n > ASSET_COUNT_CAP };
 }
 
 /**
