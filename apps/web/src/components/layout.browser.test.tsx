@@ -4,9 +4,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { page as screen, userEvent } from 'vitest/browser';
 
+import { network } from '../lib/network.ts';
 import { current } from '../test/fixtures.ts';
 import { renderApp } from '../test/render.tsx';
 import { Layout } from './layout.tsx';
+import { NetworkBanner } from './network-banner.tsx';
 
 const api = { organization: { current: () => current('ADMIN') } };
 const nav = () => screen.getByRole('navigation', { name: 'Main' });
@@ -41,5 +43,31 @@ describe('the shell below 768 px', () => {
     await renderApp(<Layout />, { api });
     await expect.element(nav().getByRole('link', { name: 'Audit log' })).toBeVisible();
     await expect.element(menu()).not.toBeInTheDocument();
+  });
+});
+
+describe('the outage banner on a desktop', () => {
+  it('leaves the sidebar’s Sign out above it, clickable', async () => {
+    await renderApp(
+      <>
+        <Layout />
+        <NetworkBanner probe={() => Promise.resolve()} />
+      </>,
+      { api },
+    );
+    const signOut = screen.getByRole('button', { name: 'Sign out' });
+    await expect.element(signOut).toBeVisible();
+    network.failed();
+    await expect.element(screen.getByText("Can't reach Tenantry. Reconnecting…")).toBeVisible();
+    // What a click at the middle of Sign out would land on: the button, not the banner over it.
+    await expect
+      .poll(() => {
+        const box = signOut.element().getBoundingClientRect();
+        return document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)?.closest('button');
+      })
+      .toBe(signOut.element());
+    network.answered(200);
+    await expect.element(screen.getByText("Can't reach Tenantry. Reconnecting…")).not.toBeInTheDocument();
+    expect(document.documentElement.dataset.networkBanner).toBeUndefined();
   });
 });

@@ -2,8 +2,9 @@
 // answer (lib/network.ts), probes the server's readiness every few seconds meanwhile, and once
 // the API is back, refetches every query on screen that had failed, so no page needs a reload.
 // It sits at the bottom of the window, where it covers neither the page's header nor its menu
-// button; the toasts move up above it (components/toaster.tsx), and a spacer keeps the end of the
-// page reachable. The live region is always there, so the change of words is announced.
+// button; the toasts move up above it (components/toaster.tsx), a spacer keeps the end of the
+// page reachable, and `data-network-banner` on <html> lifts the sticky sidebar's foot (Sign out)
+// above it. The live region is always there, so the change of words is announced.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 
@@ -41,6 +42,16 @@ export function NetworkBanner({ probe = probeReadiness, intervalMs = PROBE_INTER
   const connection = useConnection();
   const queryClient = useQueryClient();
   const previous = useRef(connection);
+
+  const showing = connection !== 'online';
+  useEffect(() => {
+    if (!showing) return;
+    const root = document.documentElement;
+    root.dataset.networkBanner = '';
+    return () => {
+      delete root.dataset.networkBanner;
+    };
+  }, [showing]);
 
   useEffect(() => {
     const was = previous.current;

@@ -49,7 +49,7 @@ export function Sidebar({ id, open, onNavigate, current }: Props) {
   return (
     <aside
       id={id}
-      className={`${open ? 'flex' : 'hidden'} flex-col bg-surface max-md:fixed max-md:inset-x-0 max-md:top-14 max-md:bottom-0 max-md:z-20 max-md:overflow-y-auto max-md:shadow-lg md:sticky md:top-0 md:flex md:h-screen md:w-56 md:shrink-0 md:overflow-y-auto md:border-r md:border-line`}
+      className={`${open ? 'flex' : 'hidden'} flex-col bg-surface max-md:fixed max-md:inset-x-0 max-md:top-14 max-md:bottom-0 max-md:z-20 max-md:overflow-y-auto max-md:shadow-lg md:sticky md:top-0 md:flex md:h-screen md:w-56 md:shrink-0 md:overflow-y-auto md:border-r md:border-line md:[[data-network-banner]_&]:pb-14`}
     >
       <div className="px-5 py-5 max-md:hidden">
         <Brand current={current} />
