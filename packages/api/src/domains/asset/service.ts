@@ -102,6 +102,24 @@ function keyParam(sort: TAssetSort, key: string): Prisma.Sql {
 }
 
 /**
+ * The site, building, status and category filters, on `table` (assets, or
+ * asset_counts: both have building_id, status and category).
+ */
+function placeAndKind(table: Prisma.Sql, tenantId: string, input: TCountAssetsInput): Prisma.Sql[] {
+  return [
+    ...(input.buildingId ? [Prisma.sql`${table}.building_id = ${input.buildingId}::uuid`] : []),
+    ...(input.siteId
+      ? [
+          Prisma.sql`${table}.building_id in (select id from buildings
+                       where tenant_id = ${tenantId}::uuid and site_id = ${input.siteId}::uuid)`,
+        ]
+      : []),
+    ...(input.status ? [Prisma.sql`${table}.status = ${input.status}::"AssetStatus"`] : []),
+    ...(input.category ? [Prisma.sql`${table}.category = ${input.category}`] : []),
+  ];
+}
+
+/**
  * The conditions asset.list and asset.count share: the tenant, the filters and
  * the search. A search of three or more characters takes its ids from
  * tenantry_search_assets() (migration *_search_and_asset_counts): under
@@ -122,15 +140,7 @@ function filterConditions(ctx: TenantContext, input: TCountAssetsInput): Prisma.
   return [
     Prisma.sql`a.tenant_id = ${tenantId}::uuid`,
     ...search,
-    ...(input.buildingId ? [Prisma.sql`a.building_id = ${input.buildingId}::uuid`] : []),
-    ...(input.siteId
-      ? [
-          Prisma.sql`a.building_id in (select id from buildings
-                       where tenant_id = ${tenantId}::uuid and site_id = ${input.siteId}::uuid)`,
-        ]
-      : []),
-    ...(input.status ? [Prisma.sql`a.status = ${input.status}::"AssetStatus"`] : []),
-    ...(input.category ? [Prisma.sql`a.category = ${input.category}`] : []),
+    ...placeAndKind(Prisma.raw('a'), tenantId, input),
     ...(input.tag ? [Prisma.sql`a.tag = ${input.tag}`] : []),
   ];
 }
@@ -220,15 +230,7 @@ async function countFromAssetCounts(ctx: TenantContext, input: TCountAssetsInput
   const tenantId = ctx.tenant.id;
   const conditions = [
     Prisma.sql`c.tenant_id = ${tenantId}::uuid`,
-    ...(input.buildingId ? [Prisma.sql`c.building_id = ${input.buildingId}::uuid`] : []),
-    ...(input.siteId
-      ? [
-          Prisma.sql`c.building_id in (select id from buildings
-                       where tenant_id = ${tenantId}::uuid and site_id = ${input.siteId}::uuid)`,
-        ]
-      : []),
-    ...(input.status ? [Prisma.sql`c.status = ${input.status}::"AssetStatus"`] : []),
-    ...(input.category ? [Prisma.sql`c.category = ${input.category}`] : []),
+    ...placeAndKind(Prisma.raw('c'), tenantId, input),
   ];
   const rows = await ctx.db.$queryRaw<{ n: number }[]>`
     select coalesce(sum(c.count), 0)::int as n from asset_counts c where ${Prisma.join(conditions, ' and ')}`;
