@@ -133,8 +133,7 @@ async function openPostgres(config: Extract<DbConfig, { kind: 'postgres' }>): Pr
     }
   }
   // Every pooled connection logs in as its role, or switches to it as it opens.
-  const pool = (role: string, max: number) => {
-    const loginUrl = config.roles?.[role === APP_ROLE ? 'app' : 'auth'];
+  const pool = (role: string, loginUrl: string | undefined, max: number) => {
     const connections = new pg.Pool({
       connectionString: loginUrl ?? config.url,
       max,
@@ -155,9 +154,11 @@ async function openPostgres(config: Extract<DbConfig, { kind: 'postgres' }>): Pr
     connections.on('error', () => undefined);
     return new PrismaPg(connections, { disposeExternalPool: true });
   };
-  const prisma = new PrismaClient({ adapter: pool(APP_ROLE, config.pool?.max ?? 10) });
+  const prisma = new PrismaClient({ adapter: pool(APP_ROLE, config.roles?.app, config.pool?.max ?? 10) });
   // better-auth's own few connections: sign-in and its session endpoints only.
-  const authPrisma = new PrismaClient({ adapter: pool(AUTH_ROLE, config.pool?.authMax ?? 3) });
+  const authPrisma = new PrismaClient({
+    adapter: pool(AUTH_ROLE, config.roles?.auth, config.pool?.authMax ?? 3),
+  });
   if (config.roles) {
     await Promise.all([assertRole(prisma, APP_ROLE), assertRole(authPrisma, AUTH_ROLE)]);
   }
