@@ -19,11 +19,13 @@ interface Props {
 }
 
 /**
- * A button that asks first, and waits for the action before closing. A failure
- * shows in the dialog, which sits above everything (a toast would be hidden
- * behind it), so the action's mutation opts out of the toast with
- * `meta: { toast: false }`.
+ * The `meta` of a mutation that a ConfirmButton runs: its failure shows in the
+ * dialog, which sits above everything (a toast would be hidden behind it), so
+ * it raises no toast.
  */
+export const CONFIRMED_IN_DIALOG = { toast: false } as const;
+
+/** A button that asks first, and waits for the action before closing; a failure shows in the dialog. */
 export function ConfirmButton({
   label,
   title,

@@ -4,7 +4,7 @@ import { formatDate } from '../lib/format.ts';
 import { toast } from '../lib/toast.tsx';
 import { keysetPaging } from '../lib/keyset.ts';
 import { useTRPC } from '../trpc.ts';
-import { ConfirmButton } from './confirm.tsx';
+import { CONFIRMED_IN_DIALOG, ConfirmButton } from './confirm.tsx';
 import { Empty } from './empty.tsx';
 import { PagedTable } from './paged-table.tsx';
 import { Badge } from './status-badge.tsx';
@@ -16,8 +16,7 @@ export function InvitationsTable({ onRevoked }: { onRevoked: (id: string) => voi
   const list = useInfiniteQuery(trpc.invitation.list.infiniteQueryOptions(listInput, keysetPaging));
   const revoke = useMutation(
     trpc.invitation.revoke.mutationOptions({
-      // Confirmed in a dialog, which shows the failure itself (components/confirm.tsx).
-      meta: { toast: false },
+      meta: CONFIRMED_IN_DIALOG,
       onSuccess: ({ id }) => {
         onRevoked(id);
         toast('Invitation revoked.');

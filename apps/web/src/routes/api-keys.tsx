@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 
 import { Button } from '../components/button.tsx';
-import { ConfirmButton } from '../components/confirm.tsx';
+import { CONFIRMED_IN_DIALOG, ConfirmButton } from '../components/confirm.tsx';
 import { CopyField } from '../components/copy-field.tsx';
 import { Empty } from '../components/empty.tsx';
 import { Field, inputClass } from '../components/field.tsx';
@@ -48,8 +48,7 @@ export function ApiKeysPage() {
   );
   const revoke = useMutation(
     trpc.apiKey.revoke.mutationOptions({
-      // Confirmed in a dialog, which shows the failure itself (components/confirm.tsx).
-      meta: { toast: false },
+      meta: CONFIRMED_IN_DIALOG,
       onSuccess: () => {
         toast('API key revoked.');
         void refresh();

@@ -4,6 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 
 import { AssetFormDialog } from '../components/asset-form.tsx';
 import { Breadcrumbs } from '../components/breadcrumbs.tsx';
+import { CONFIRMED_IN_DIALOG } from '../components/confirm.tsx';
 import { DetailList } from '../components/detail-list.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { RecordActions } from '../components/record-actions.tsx';
@@ -23,8 +24,7 @@ export function AssetPage() {
   const asset = useQuery(trpc.asset.byId.queryOptions({ id: assetId }));
   const remove = useMutation(
     trpc.asset.delete.mutationOptions({
-      // Confirmed in a dialog, which shows the failure itself (components/confirm.tsx).
-      meta: { toast: false },
+      meta: CONFIRMED_IN_DIALOG,
       onSuccess: (_result, { id }) => {
         toast('Asset deleted.');
         void navigate(asset.data ? `/buildings/${asset.data.buildingId}` : '/assets');

@@ -5,6 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { AssetFormDialog } from '../components/asset-form.tsx';
 import { AssetsTable } from '../components/assets-table.tsx';
 import { Breadcrumbs } from '../components/breadcrumbs.tsx';
+import { CONFIRMED_IN_DIALOG } from '../components/confirm.tsx';
 import { BuildingFormDialog } from '../components/building-form.tsx';
 import { DetailList } from '../components/detail-list.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -25,8 +26,7 @@ export function BuildingPage() {
   const building = useQuery(trpc.building.byId.queryOptions({ id: buildingId }));
   const remove = useMutation(
     trpc.building.delete.mutationOptions({
-      // Confirmed in a dialog, which shows the failure itself (components/confirm.tsx).
-      meta: { toast: false },
+      meta: CONFIRMED_IN_DIALOG,
       onSuccess: (_result, { id }) => {
         toast('Building deleted.');
         void navigate(building.data ? `/sites/${building.data.siteId}` : '/buildings');

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 
-import { ConfirmButton } from '../components/confirm.tsx';
+import { CONFIRMED_IN_DIALOG, ConfirmButton } from '../components/confirm.tsx';
 import { Empty } from '../components/empty.tsx';
 import { inputClass } from '../components/field.tsx';
 import { InvitationsTable } from '../components/invitations-table.tsx';
@@ -41,8 +41,7 @@ export function MembersPage() {
   );
   const deactivate = useMutation(
     trpc.member.deactivate.mutationOptions({
-      // Confirmed in a dialog, which shows the failure itself (components/confirm.tsx).
-      meta: { toast: false },
+      meta: CONFIRMED_IN_DIALOG,
       onSuccess: () => {
         refresh('Member deactivated.');
       },
@@ -50,8 +49,7 @@ export function MembersPage() {
   );
   const reactivate = useMutation(
     trpc.member.reactivate.mutationOptions({
-      // Confirmed in a dialog, which shows the failure itself (components/confirm.tsx).
-      meta: { toast: false },
+      meta: CONFIRMED_IN_DIALOG,
       onSuccess: () => {
         refresh('Member reactivated.');
       },
@@ -59,8 +57,7 @@ export function MembersPage() {
   );
   const transfer = useMutation(
     trpc.member.transferOwnership.mutationOptions({
-      // Confirmed in a dialog, which shows the failure itself (components/confirm.tsx).
-      meta: { toast: false },
+      meta: CONFIRMED_IN_DIALOG,
       onSuccess: () => {
         refresh('Ownership transferred.');
       },

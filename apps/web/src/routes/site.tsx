@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 
 import { Breadcrumbs } from '../components/breadcrumbs.tsx';
+import { CONFIRMED_IN_DIALOG } from '../components/confirm.tsx';
 import { BuildingFormDialog } from '../components/building-form.tsx';
 import { BuildingsTable } from '../components/buildings-table.tsx';
 import { DetailList } from '../components/detail-list.tsx';
@@ -25,8 +26,7 @@ export function SitePage() {
   const site = useQuery(trpc.site.byId.queryOptions({ id: siteId }));
   const remove = useMutation(
     trpc.site.delete.mutationOptions({
-      // Confirmed in a dialog, which shows the failure itself (components/confirm.tsx).
-      meta: { toast: false },
+      meta: CONFIRMED_IN_DIALOG,
       onSuccess: (_result, { id }) => {
         toast('Site deleted.');
         void navigate('/sites');
