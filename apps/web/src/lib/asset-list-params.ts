@@ -4,8 +4,9 @@
 // that is not one, an unknown sort) is read as no value.
 import { ASSET_SORTS, ASSET_STATUSES, defaultOrder, SORT_ORDERS, zId } from '@tenantry/api/schemas';
 import type { TAssetSort, TSortOrder } from '@tenantry/api/schemas';
-import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
+
+import { useSearchParamsPatch } from './use-search-param.ts';
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
@@ -29,7 +30,7 @@ export const assetsHref = (link: AssetListLink = {}) => {
 };
 
 export function useAssetListParams() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const sort = oneOf<TAssetSort>(ASSET_SORTS, params.get('sort'));
   const state = {
     search: params.get('q') ?? '',
@@ -41,22 +42,6 @@ export function useAssetListParams() {
     order: sort ? (oneOf<TSortOrder>(SORT_ORDERS, params.get('order')) ?? defaultOrder(sort)) : undefined,
     limit: oneOf<PageSize>(PAGE_SIZES, params.get('size')) ?? PAGE_SIZES[0],
   };
-  /** Sets some params and drops those given as "" or undefined; a filter never adds a history entry. */
-  const update = useCallback(
-    (patch: Record<string, string | undefined>) => {
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [name, value] of Object.entries(patch)) {
-            if (value) next.set(name, value);
-            else next.delete(name);
-          }
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
-  );
+  const update = useSearchParamsPatch();
   return { ...state, update };
 }

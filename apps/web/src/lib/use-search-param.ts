@@ -3,24 +3,40 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 
-export function useSearchParam(name = 'q'): [string, (value: string) => void] {
-  const [params, setParams] = useSearchParams();
-  const value = params.get(name) ?? '';
-  const setValue = useCallback(
-    (next: string) => {
+/**
+ * Sets some URL params and drops those given as "" or undefined, replacing the
+ * history entry: typing in a filter never adds a Back step.
+ */
+export function useSearchParamsPatch(): (patch: Record<string, string | undefined>) => void {
+  const [, setParams] = useSearchParams();
+  return useCallback(
+    (patch) => {
       setParams(
         (prev) => {
-          const copy = new URLSearchParams(prev);
-          if (next) copy.set(name, next);
-          else copy.delete(name);
-          return copy;
+          const next = new URLSearchParams(prev);
+          for (const [name, value] of Object.entries(patch)) {
+            if (value) next.set(name, value);
+            else next.delete(name);
+          }
+          return next;
         },
         { replace: true },
       );
     },
-    [name, setParams],
+    [setParams],
   );
-  return [value, setValue];
+}
+
+export function useSearchParam(name = 'q'): [string, (value: string) => void] {
+  const [params] = useSearchParams();
+  const patch = useSearchParamsPatch();
+  const setValue = useCallback(
+    (value: string) => {
+      patch({ [name]: value });
+    },
+    [name, patch],
+  );
+  return [params.get(name) ?? '', setValue];
 }
 
 /** Drops empty filters: list inputs are strict, and "" is not "no filter". */
