@@ -6,48 +6,10 @@ import { useQuery } from '@tanstack/react-query';
 
 import { useAssetListParams } from '../lib/asset-list-params.ts';
 import { useTRPC } from '../trpc.ts';
-import { inputClass } from './field.tsx';
+import { FilterSelect } from './filter-select.tsx';
 
 /** The most options a select offers (the API's page size). */
 const OPTIONS_MAX = 100;
-
-function FilterSelect({
-  label,
-  all,
-  value,
-  options,
-  onChange,
-}: {
-  label: string;
-  all: string;
-  value: string | undefined;
-  options: { value: string; label: string }[] | undefined;
-  onChange: (value: string) => void;
-}) {
-  // A value from the URL stays selectable before (or without) its options.
-  const shown = options ?? [];
-  const withValue =
-    value && !shown.some((o) => o.value === value) ? [...shown, { value, label: '…' }] : shown;
-  return (
-    <label className="w-full sm:w-44">
-      <span className="sr-only">{label}</span>
-      <select
-        className={inputClass}
-        value={value ?? ''}
-        onChange={(e) => {
-          onChange(e.target.value);
-        }}
-      >
-        <option value="">{all}</option>
-        {withValue.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 export function AssetLocationFilters() {
   const trpc = useTRPC();

@@ -8,23 +8,17 @@ import { PAGE_SIZES, useAssetListParams } from '../lib/asset-list-params.ts';
 import { formatCount, formatDate, humanize } from '../lib/format.ts';
 import { keysetPaging } from '../lib/keyset.ts';
 import { definedOnly } from '../lib/use-search-param.ts';
+import type { RouterOutputs } from '../trpc.ts';
 import { useTRPC } from '../trpc.ts';
 import { Empty } from './empty.tsx';
 import { inputClass } from './field.tsx';
+import { FilterSelect } from './filter-select.tsx';
 import type { Column } from './paged-table.tsx';
 import { PagedTable } from './paged-table.tsx';
 import { SearchBox } from './search-box.tsx';
 import { Badge } from './status-badge.tsx';
 
-type AssetRow = {
-  id: string;
-  tag: string;
-  name: string;
-  category: string;
-  status: string;
-  updatedAt: Date;
-  building: { id: string; name: string; site: { name: string } };
-};
+type AssetRow = RouterOutputs['asset']['list']['items'][number];
 
 /** Header clicks go: the column's natural order, then the reverse, then back to newest first. */
 function nextSort(current: { sort?: TAssetSort; order?: 'asc' | 'desc' }, key: TAssetSort) {
@@ -93,23 +87,15 @@ export function AssetsTable({ buildingId, filters }: { buildingId?: string; filt
             update({ q });
           }}
         />
-        <label className="w-full sm:w-44">
-          <span className="sr-only">Status</span>
-          <select
-            className={inputClass}
-            value={status ?? ''}
-            onChange={(e) => {
-              update({ status: e.target.value });
-            }}
-          >
-            <option value="">All statuses</option>
-            {ASSET_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {humanize(s)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Status"
+          all="All statuses"
+          value={status}
+          options={ASSET_STATUSES.map((s) => ({ value: s, label: humanize(s) }))}
+          onChange={(value) => {
+            update({ status: value });
+          }}
+        />
         {filters}
         <label className="flex items-center gap-2 text-sm text-fg-muted">
           Show

@@ -55,7 +55,8 @@ export function InviteForm({ canInviteAdmins, seats, created, onCreated }: Props
     }),
   );
   const { errors } = form.formState;
-  const full = seats.members + seats.pending >= seats.total;
+  const taken = seats.members + seats.pending;
+  const full = taken >= seats.total;
   // An error no field owns (seats taken meanwhile, the network) goes above the fields.
   const formError = invite.error && Object.keys(fieldErrors(invite.error)).length === 0 ? invite.error : null;
   const onSubmit = form.handleSubmit((values) => {
@@ -71,7 +72,7 @@ export function InviteForm({ canInviteAdmins, seats, created, onCreated }: Props
         Invite someone
       </h2>
       <p id="invite-seats" className="mb-4 text-sm text-fg-muted">
-        {seats.members + seats.pending} of {seats.total} seats taken: {plural(seats.members, 'member')}
+        {taken} of {seats.total} seats taken: {plural(seats.members, 'member')}
         {seats.pending ? `, ${plural(seats.pending, 'pending invitation')}` : ''}.
         {full ? (
           <>
