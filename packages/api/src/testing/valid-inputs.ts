@@ -8,6 +8,15 @@ import { appRouter } from '../root.ts';
 
 const ID = '019a0000-0000-7000-8000-00000000f022';
 const PAGE = { cursor: ID, direction: 'forward', limit: 10 };
+/** What asset.list and asset.count both filter by. */
+const ASSET_FILTERS = {
+  search: 'fuzz',
+  siteId: ID,
+  buildingId: ID,
+  status: 'OPERATIONAL',
+  category: 'Plumbing',
+  tag: 'FZ-1',
+};
 const ASSET = {
   buildingId: ID,
   tag: 'FZ-1',
@@ -52,25 +61,8 @@ export const VALID_INPUTS: Record<string, unknown> = {
   'building.create': { siteId: ID, name: 'Fuzz building', floors: 3 },
   'building.update': { id: ID, name: 'Fuzz building', floors: null },
   'building.delete': { id: ID },
-  'asset.list': {
-    ...PAGE,
-    search: 'fuzz',
-    siteId: ID,
-    buildingId: ID,
-    status: 'OPERATIONAL',
-    category: 'Plumbing',
-    tag: 'FZ-1',
-    sort: 'created',
-    order: 'desc',
-  },
-  'asset.count': {
-    search: 'fuzz',
-    siteId: ID,
-    buildingId: ID,
-    status: 'OPERATIONAL',
-    category: 'Plumbing',
-    tag: 'FZ-1',
-  },
+  'asset.list': { ...PAGE, ...ASSET_FILTERS, sort: 'created', order: 'desc' },
+  'asset.count': ASSET_FILTERS,
   'asset.byId': { id: ID },
   'asset.stats': undefined,
   'asset.create': ASSET,

@@ -172,12 +172,14 @@ async function sortedAssets(ctx: TenantContext, input: TListAssetsInput) {
         ? [Prisma.sql`${column} ${past} ${keyParam(input.sort, after.key)}`]
         : [Prisma.sql`(${column}, a.id) ${past} (${keyParam(input.sort, after.key)}, ${after.id}::uuid)`];
   const conditions = Prisma.join([...filterConditions(ctx, input), ...afterCondition], ' and ');
-  const orderBy = keyOnly ? Prisma.sql`${column} ${dir}` : Prisma.sql`${column} ${dir}, a.id ${dir}`;
+  const order = (key: Prisma.Sql, id: Prisma.Sql) =>
+    keyOnly ? Prisma.sql`${key} ${dir}` : Prisma.sql`${key} ${dir}, ${id} ${dir}`;
+  const orderBy = order(column, Prisma.raw('a.id'));
   const page = trigramSearch(input.search)
     ? Prisma.sql`hits as materialized (
         select a.id, ${column} as k from assets a where ${conditions}
       ), page as (
-        select id from hits order by ${keyOnly ? Prisma.sql`k ${dir}` : Prisma.sql`k ${dir}, id ${dir}`}
+        select id from hits order by ${order(Prisma.raw('k'), Prisma.raw('id'))}
          limit ${input.limit + 1}
       )`
     : Prisma.sql`page as (
