@@ -11,6 +11,8 @@ export interface Target {
   /** Full URL on 127.0.0.1. */
   url: string;
   headers?: Record<string, string>;
+  /** The status every answer must have (default: any 2xx). */
+  status?: number;
 }
 
 export interface Round {
@@ -45,12 +47,13 @@ export async function hit(target: Target, connections: number, seconds: number):
     // A hung server must not hang the bench.
     timeout: 10,
   });
+  const answered = target.status ? (result.statusCodeStats?.[`${target.status}`]?.count ?? 0) : null;
   return {
     rps: result.requests.total / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests: result.requests.total,
-    failures: result.non2xx + result.errors,
+    failures: (answered === null ? result.non2xx : result.requests.total - answered) + result.errors,
   };
 }
 

@@ -116,28 +116,58 @@ function shareOf(results: Results, owner: string): string {
   return `${((found?.share ?? 0) * 100).toFixed(0)} %`;
 }
 
+/**
+ * Full/plain and full/bare taken apart with the ladder's own rungs: the tenant transaction
+ * without tRPC (plain + tenant transaction), and tRPC without any database work (the floor).
+ */
+function decomposition(results: Results): string[] {
+  const at16 = results.ladder.at16;
+  const rps = (name: string) => figure(at16, name).rps;
+  const [full, plainTx, plain, floor, bare] = [
+    RUNG.full,
+    RUNG.plainTx,
+    RUNG.plain,
+    RUNG.floor,
+    RUNG.bare,
+  ].map(rps) as [number, number, number, number, number];
+  const perCall = (value: number) => `${(1000 / value).toFixed(2)} ms`;
+  return [
+    'Where full/plain and full/bare go, from the rungs above (the time per call at 16 connections is',
+    `the inverse of req/s, the machine being saturated; in the profile, Prisma's client is ${shareOf(results, '@prisma/client')} of the CPU`,
+    `and tRPC ${shareOf(results, '@trpc/server')}):`,
+    '',
+    `- the tenant transaction: plain + tenant transaction / plain = ${x(plainTx / plain)} (${perCall(plainTx)} a call against ${perCall(plain)}).`,
+    "  It is the same Prisma query in @tenantry/db's tenant transaction: BEGIN (pipelined with the next",
+    "  statement), setting app.tenant_id, the query under RLS, COMMIT, each through Prisma's interactive",
+    '  transaction, its client-side engine and its per-call tenant-bound client;',
+    `- tRPC, the session and the rest: full / plain + tenant transaction = ${x(full / plainTx)}: the cookie check,`,
+    "  the actor's statement through Prisma's raw query, tRPC's fetch adapter (a Request and an",
+    '  AbortController per call) and middleware chain, superjson, the output check, helmet and the log;',
+    `- the floor: the same call refused by tRPC before any database work answers ${n0(floor)} req/s, ${x(floor / bare)} of bare`,
+    `  and ${x(floor / plain)} of plain. A tenant call through tRPC on this machine cannot be faster than its floor, so`,
+    `  full/bare ≥ 0.4 ${floor / bare < 0.4 ? 'is out of reach while the API is served by tRPC' : 'needs the tenant call close to its floor'}, whatever the database work costs.`,
+  ];
+}
+
 /** What the profile says, and what would close the targets still missed. */
 function whereTheTimeGoes(results: Results): string[] {
   return [
     'Reading it: `writev` is the native socket write that both the pg client (each round trip) and the',
     "HTTP response go through, not the log: pino's asynchronous destination writes from libuv's thread",
     'pool, which the profile of the main thread does not sample. On 127.0.0.1 that call also runs the',
-    "kernel's loopback delivery, so it costs per write, not per byte: four round trips per call are four",
-    "such writes where the plain server sends one. `_objectSpread2` sits in tRPC's `getErrorShape` chunk",
+    "kernel's loopback delivery, so it costs per write, not per byte: a tenant call's four round trips go",
+    "out in three such writes (BEGIN shares the next statement's) where the plain server sends one.",
+    "`_objectSpread2` sits in tRPC's `getErrorShape` chunk",
     "but is the bundler's object-spread helper, which tRPC's middleware chain calls on every call: no error",
     "shape is built on success. `createAbortSignal` is the AbortController tRPC's adapter makes per request",
     "to cancel work when the client goes away; `Hmac` (node:crypto) is the check of better-auth's signed cookie.",
     '',
-    `What would close full/plain (Prisma's client is ${shareOf(results, '@prisma/client')} of the CPU, tRPC ${shareOf(results, '@trpc/server')}):`,
-    'the plain server runs the same Prisma query without the transaction, so the gap is BEGIN, the',
-    "actor's statement and COMMIT (three more round trips through Prisma's interactive transaction, each a",
-    'socket write and a wake-up), tRPC, the cookie check, helmet and the request log. Closing it needs the',
-    'tenant read in fewer round trips (the actor bound in the same statement as the read, which Prisma',
-    'cannot compose, or BEGIN pipelined with it) rather than per-request trimming. The session check is',
-    "the server's own for a live session (packages/api's session-check.ts): the cookie's HMAC and one",
-    "statement as the auth role, without better-auth's handler (which turned our Fastify request into a",
-    'fetch Request and read its Response back) and its two queries; the handler still answers a session',
-    'it would write for (refresh, expiry, its other cookies).',
+    ...decomposition(results),
+    '',
+    "The session check is the server's own for a live session (packages/api's session-check.ts): the",
+    "cookie's HMAC and one statement as the auth role, without better-auth's handler (which turned our",
+    'Fastify request into a fetch Request and read its Response back) and its two queries; the handler',
+    'still answers a session it would write for (refresh, expiry, its other cookies).',
   ];
 }
 
@@ -152,7 +182,7 @@ const MISSED_NOTES: [prefixes: string[], note: string][] = [
   ],
   [
     ['ours / peer: who am I', 'ours / peer: list members'],
-    "Who am I and list members: both are tenant reads, so each runs the four round trips of asset.byId's ladder through Prisma's interactive transaction and tRPC, where the peer sends its statements through Kysely on pg without a transaction; they sit where full/plain leaves them, and what would close full/plain (the tenant read in fewer round trips) would lift both.",
+    "Who am I and list members: both are tenant reads, so each pays what asset.byId's ladder takes apart above (the tenant transaction through Prisma's interactive transaction, and tRPC), where the peer sends its statements through Kysely on pg without a transaction or a tRPC layer; they sit where full/plain leaves them, and whatever lifts full/plain lifts both.",
   ],
   [
     ['full stack p99 / p50'],
@@ -160,7 +190,7 @@ const MISSED_NOTES: [prefixes: string[], note: string][] = [
   ],
   [
     ['PGlite p99'],
-    "PGlite runs in the server's own process and thread and holds one transaction at a time, so its p99 is the queue of transactions ahead of a call, sharing the CPU with the server itself; a shorter tail under load needs PostgreSQL, the production setting (docs/OPERATIONS.md).",
+    "PGlite runs in the server's own process and thread and holds one transaction at a time, so the server is busy without a pause under load, and Node accepts one new connection per turn of its event loop: each round's new connections reach the server one transaction apart (packages/db's adapters.ts yields a turn as each transaction starts, which took the tail from about 8× p50 to under 2×). What remains is the queue of transactions ahead of a call, sharing the CPU with the server itself; a shorter tail under load needs PostgreSQL, the production setting (docs/OPERATIONS.md).",
   ],
 ];
 

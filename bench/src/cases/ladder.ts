@@ -1,7 +1,9 @@
 // asset.byId at every rung: the full stack (on PostgreSQL at the production log
-// level, at warn, and on PGlite), plain Fastify with Prisma or pg, bare
-// node:http with pg, and bare pg's transaction with and without RLS. One
-// alternating group at 16 connections, and the three rungs at 1 connection.
+// level, at warn, and on PGlite), the full stack's floor (the same call without
+// a session, refused by tRPC before any database work), plain Fastify with
+// Prisma (alone, or in the tenant transaction) or pg, bare node:http with pg,
+// and bare pg's transaction with and without RLS. One alternating group at 16
+// connections, and the three rungs at 1 connection.
 import { trpcQueryPath } from '../http.ts';
 import { alternate } from '../load.ts';
 import type { Figure, Target } from '../load.ts';
@@ -11,7 +13,9 @@ export const RUNG = {
   full: 'full stack (PostgreSQL)',
   fullWarn: 'full stack, LOG_LEVEL=warn',
   pglite: 'full stack (PGlite)',
+  floor: 'full stack, refused (no session)',
   plain: 'plain Fastify + Prisma',
+  plainTx: 'plain + tenant transaction',
   plainPg: 'plain Fastify + pg',
   bare: 'bare node:http + pg',
   rlsOn: 'pg transaction, RLS on',
@@ -36,17 +40,23 @@ export async function runLadder(setup: Setup, log: (line: string) => void): Prom
       url: servers.pglite.url + trpcQueryPath('asset.byId', { id: pgliteSession.assetId }),
       headers: { cookie: pgliteSession.cookie },
     },
+    floor: { name: RUNG.floor, url: servers.full.url + byId, status: 401 },
     plain: { name: RUNG.plain, url: `${servers.plain.url}/prisma/${tenantId}/assets/${assetId}` },
+    plainTx: { name: RUNG.plainTx, url: `${servers.plain.url}/tenant-tx/${tenantId}/assets/${assetId}` },
     plainPg: { name: RUNG.plainPg, url: `${servers.plain.url}/pg/${tenantId}/assets/${assetId}` },
     bare: { name: RUNG.bare, url: `${servers.bare.url}/assets/${tenantId}/${assetId}` },
     rlsOn: { name: RUNG.rlsOn, url: `${servers.bare.url}/rls-on/${tenantId}/${assetId}` },
     rlsOff: { name: RUNG.rlsOff, url: `${servers.bare.url}/rls-off/${tenantId}/${assetId}` },
   };
   // Each answers the same asset before any load: a rung that answered 401 or 404 would look fast.
+  // The floor is the one meant to be refused.
   for (const target of Object.values(targets)) {
     const response = await fetch(target.url, { headers: target.headers ?? {} });
     const body = await response.text();
-    if (!response.ok || !body.includes('"tag"')) {
+    const answered = target.status
+      ? response.status === target.status
+      : response.ok && body.includes('"tag"');
+    if (!answered) {
       throw new Error(
         `${target.name} did not answer asset.byId: HTTP ${response.status} ${body.slice(0, 200)}`,
       );

@@ -2,9 +2,12 @@
 // asset.byId, with no tRPC, no authentication and no tenancy (the tenant comes
 // from the path, and Prisma connects as the owner, to which RLS does not apply).
 // A second route answers with raw pg and one joined statement: Prisma against
-// pg in the same server.
+// pg in the same server. A third runs the Prisma query as the product's tenant
+// calls do, in @tenantry/db's tenant transaction as the app role (BEGIN, set
+// app.tenant_id, the query under RLS and the tenant-bound client, COMMIT), but
+// without tRPC or a session: what the transaction costs, apart from the rest.
 import { PrismaPg } from '@prisma/adapter-pg';
-import { createDb } from '@tenantry/db';
+import { createDb, withTenant } from '@tenantry/db';
 import type { Db, Prisma } from '@tenantry/db';
 import Fastify from 'fastify';
 import pg from 'pg';
@@ -47,6 +50,13 @@ const app = Fastify();
 app.get<{ Params: Params }>('/prisma/:tenantId/assets/:id', async (req, reply) => {
   const { tenantId, id } = req.params;
   const asset = await prisma.asset.findFirst({ where: { tenantId, id }, select: assetSelect });
+  return asset ?? reply.code(404).send({ error: 'not found' });
+});
+app.get<{ Params: Params }>('/tenant-tx/:tenantId/assets/:id', async (req, reply) => {
+  const { tenantId, id } = req.params;
+  const asset = await withTenant(runtime.prisma, tenantId, (tx) =>
+    tx.asset.findFirst({ where: { id }, select: assetSelect }),
+  );
   return asset ?? reply.code(404).send({ error: 'not found' });
 });
 app.get<{ Params: Params }>('/pg/:tenantId/assets/:id', async (req, reply) => {

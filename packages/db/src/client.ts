@@ -13,6 +13,7 @@ import { readDbEnv } from './env.ts';
 import { PrismaClient } from './generated/client.ts';
 import { PGliteAdapterFactory } from './adapters.ts';
 import { PGLITE_EXTENSIONS } from './pglite-extensions.ts';
+import { pipelineBegin } from './pipelined-begin.ts';
 
 export const APP_ROLE = 'tenantry_app';
 
@@ -145,12 +146,17 @@ async function openPostgres(config: Extract<DbConfig, { kind: 'postgres' }>): Pr
         : `-c role=${role} -c statement_timeout=${config.pool?.statementTimeoutMs ?? 15_000}`,
       // Names the pool in pg_stat_activity (an operator's view, and what tests terminate).
       application_name: role,
+      // Queries are written without waiting for the previous answer (pipelined-begin.ts).
+      pipeline: true,
     });
     // A connection the server ends (a restart, pg_terminate_backend) raises 'error' on its
     // client, and an 'error' event nobody listens to would end the process. The pool drops a
     // broken client by itself and the call that used it fails (503), so each client keeps a
     // listener for its whole life, not only while the adapter holds it.
-    connections.on('connect', (client) => client.on('error', () => undefined));
+    connections.on('connect', (client) => {
+      client.on('error', () => undefined);
+      pipelineBegin(client);
+    });
     connections.on('error', () => undefined);
     return new PrismaPg(connections, { disposeExternalPool: true });
   };

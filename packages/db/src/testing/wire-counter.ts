@@ -19,6 +19,11 @@ export interface WireCounter {
   url: string;
   /** Round trips since the last reset(). */
   roundTrips(): number;
+  /**
+   * Writes since the last reset() that end an exchange (a Sync or a Query): what the
+   * client waits on. Pipelined statements share one write, and so one wait.
+   */
+  waits(): number;
   /** The statements executed since the last reset(), in order. */
   statements(): CapturedStatement[];
   reset(): void;
@@ -89,13 +94,15 @@ class FrontendParser {
 
 export async function startWireCounter(databaseUrl: string): Promise<WireCounter> {
   let roundTrips = 0;
+  let waits = 0;
   let captured: CapturedStatement[] = [];
   const proxy = await startTcpProxy(databaseUrl, {
     tap: () => {
       // Prepared statements of this connection, by name ('' is the unnamed one).
       const parsed = new Map<string, string>();
+      let exchanges = 0;
       const parser = new FrontendParser((type, body) => {
-        if (type === 'S' || type === 'Q') roundTrips += 1;
+        if (type === 'S' || type === 'Q') exchanges += 1;
         if (type === 'P') {
           const [name, at] = cString(body, 0);
           parsed.set(name, cString(body, at)[0].trim());
@@ -107,16 +114,21 @@ export async function startWireCounter(databaseUrl: string): Promise<WireCounter
         }
       });
       return (chunk) => {
+        exchanges = 0;
         parser.push(chunk);
+        roundTrips += exchanges;
+        if (exchanges > 0) waits += 1;
       };
     },
   });
   return {
     url: proxy.url,
     roundTrips: () => roundTrips,
+    waits: () => waits,
     statements: () => [...captured],
     reset: () => {
       roundTrips = 0;
+      waits = 0;
       captured = [];
     },
     close: () => proxy.close(),
