@@ -2,7 +2,8 @@
 // with their tenant and organization. One statement (tenantry_bind_actor, see
 // its migration) checks the credential, binds the transaction to its tenant
 // for row-level security and returns all of it.
-import type { Bound, Plan, Role, TenantDb, TenantStatus } from '@tenantry/db';
+import { Prisma } from '@tenantry/db';
+import type { Bound, Plan, Role, TenantBinding, TenantStatus } from '@tenantry/db';
 
 import type { Principal } from './credentials.ts';
 import { AppError } from './errors/catalog.ts';
@@ -41,19 +42,17 @@ interface Row {
   session_ended: string | null;
 }
 
-async function load(tx: TenantDb, principal: Principal): Promise<Row | undefined> {
+function statementOf(principal: Principal): Prisma.Sql {
   const [sessionToken, keyTenant, keyHash] =
     principal.kind === 'session'
       ? [principal.token, null, null]
       : [null, principal.tenantId, principal.keyHash];
-  const rows = await tx.$queryRaw<Row[]>`
+  return Prisma.sql`
     select * from tenantry_bind_actor(${sessionToken}::text, ${keyTenant}::uuid, ${keyHash}::text)`;
-  return rows[0];
 }
 
-/** Binds the transaction to the principal's tenant and returns who is acting; refuses a dead credential. */
-export async function bindActor(tx: TenantDb, principal: Principal): Promise<Bound<Actor>> {
-  const row = await load(tx, principal);
+/** Who is acting, from the binding's row; refuses a dead credential. */
+function actorOf(principal: Principal, row: Row | undefined): Bound<Actor> {
   const ended = row?.session_ended ? ENDED[row.session_ended] : undefined;
   if (ended) throw new AppError(ended);
   if (!row || (principal.kind === 'apiKey' && !row.key_usable)) {
@@ -80,4 +79,12 @@ export async function bindActor(tx: TenantDb, principal: Principal): Promise<Bou
     apiKey: row.key_id ? { id: row.key_id } : null,
   };
   return { tenantId: row.tenant_id, value: actor };
+}
+
+/** Binds a tenant call's transaction to the principal's tenant, and says who is acting. */
+export function bindActor(principal: Principal): TenantBinding<Actor> {
+  return {
+    statement: statementOf(principal),
+    read: (rows) => actorOf(principal, rows[0] as Row | undefined),
+  };
 }

@@ -77,7 +77,7 @@ const TENANT_TRANSACTION = { maxWait: 5_000, timeout: 20_000 };
 export const tenantProcedure = authedProcedure.use(({ ctx, next, meta, type, path }) =>
   withTenantOf(
     ctx.db,
-    (db) => bindActor(db, ctx.principal),
+    bindActor(ctx.principal),
     async (db, actor) => {
       if (type === 'mutation' && !meta?.audit) {
         throw new Error(`${path} is a mutation without an audit action in its meta`);

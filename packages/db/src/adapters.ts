@@ -15,21 +15,8 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from '@p
 import type pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 
+import { isPostgresError, toDriverError } from './driver-errors.ts';
 import { scratchPglite } from './scratch-pglite.ts';
-
-interface PostgresError {
-  code: string;
-  severity: string;
-  message: string;
-  detail?: string;
-  column?: string;
-  hint?: string;
-}
-
-function isPostgresError(error: unknown): error is PostgresError {
-  const e = error as Partial<PostgresError> | null;
-  return typeof e?.code === 'string' && typeof e.severity === 'string' && typeof e.message === 'string';
-}
 
 function runningWholeScripts(
   adapter: SqlDriverAdapter,
@@ -46,22 +33,6 @@ function runningWholeScripts(
     }
   };
   return adapter;
-}
-
-function toDriverError(error: unknown): unknown {
-  if (!isPostgresError(error)) return error;
-  const { code, severity, message, detail, column, hint } = error;
-  return new DriverAdapterError({
-    kind: 'postgres',
-    code,
-    severity,
-    message,
-    detail,
-    column,
-    hint,
-    originalCode: code,
-    originalMessage: message,
-  });
 }
 
 /**

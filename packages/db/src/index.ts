@@ -7,7 +7,7 @@ export type { Database, Db, DbConfig, PoolOptions, RoleUrls } from './client.ts'
 export { readDbEnv } from './env.ts';
 export { DbError } from './errors.ts';
 export { scopeToTenant, TenantScopeError, withTenant, withTenantOf } from './tenant.ts';
-export type { Bound, TenantDb, TenantTransactionOptions } from './tenant.ts';
+export type { Bound, TenantBinding, TenantDb, TenantTransactionOptions } from './tenant.ts';
 export { TENANT_KEY, TENANT_MODEL, TENANT_OWNED_MODELS, tenantKeyOf } from './tenancy.ts';
 export type { TenantOwnedModel, TenantScopedModel } from './tenancy.ts';
 export { Prisma } from './generated/client.ts';

@@ -1,9 +1,15 @@
 // BEGIN answered at once and written beside the statement after it
-// (pipelined-begin.ts), on a PostgreSQL connection watched at the wire.
+// (pipelined-begin.ts), on a PostgreSQL connection watched at the wire; and a
+// tenant call's opening statement sent that way instead of through Prisma.
+import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { APP_ROLE } from './client.ts';
+import { Prisma, PrismaClient } from './generated/client.ts';
 import { pipelineBegin } from './pipelined-begin.ts';
+import { withTenantOf } from './tenant.ts';
+import { insertTenant } from './testing/fixtures.ts';
 import { startWireCounter } from './testing/wire-counter.ts';
 import type { WireCounter } from './testing/wire-counter.ts';
 import { createTestDatabase } from './testing/test-db.ts';
@@ -75,6 +81,81 @@ describe('pipelined BEGIN', { tags: ['postgres'] }, () => {
       expect((await client.query<{ one: number }>('select 1 as one')).rows).toEqual([{ one: 1 }]);
     } finally {
       client.release();
+    }
+  });
+});
+
+describe("a tenant call's opening statement", { tags: ['postgres'] }, () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.close());
+
+  /** Prisma on app-role connections, pipelined or not, with the SQL Prisma itself runs. */
+  function appPrisma(pipelined: boolean) {
+    const pool = new pg.Pool({
+      connectionString: db.url,
+      max: 2,
+      options: `-c role=${APP_ROLE}`,
+      pipeline: pipelined,
+    });
+    if (pipelined) pool.on('connect', pipelineBegin);
+    const prisma = new PrismaClient({
+      adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+      log: [{ emit: 'event', level: 'query' }],
+    });
+    const run: string[] = [];
+    prisma.$on('query', (event) => run.push(event.query));
+    return { prisma, run };
+  }
+
+  it.each([
+    ['goes out with BEGIN, past Prisma, on a pipelined pool', true],
+    ['is the first query Prisma runs otherwise', false],
+  ])('%s', async (_name, pipelined) => {
+    const a = await insertTenant(db.owner, pipelined ? 'p' : 'q');
+    const { prisma, run } = appPrisma(pipelined);
+    try {
+      const binding = {
+        statement: Prisma.sql`select set_config('app.tenant_id', ${a.tenantId}, true) as bound`,
+        read: (rows: unknown[]) => ({ tenantId: (rows[0] as { bound: string }).bound, value: 'bound' }),
+      };
+      const seen = await withTenantOf(prisma, binding, async (tx, value) => ({
+        value,
+        sites: (await tx.site.findMany()).map((s) => s.id),
+      }));
+      expect(seen).toEqual({ value: 'bound', sites: [a.siteId] });
+      expect(run.some((sql) => sql.includes('set_config'))).toBe(!pipelined);
+      expect(run.some((sql) => sql.includes('"sites"'))).toBe(true);
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+
+  it('binds each of many concurrent calls to its own tenant, two connections between them', async () => {
+    const tenants = [await insertTenant(db.owner, 'r'), await insertTenant(db.owner, 's')];
+    const { prisma } = appPrisma(true);
+    try {
+      const calls = Array.from({ length: 20 }, (_, i) => {
+        const t = tenants[i % 2];
+        if (!t) throw new Error('no tenant');
+        const binding = {
+          statement: Prisma.sql`select set_config('app.tenant_id', ${t.tenantId}, true) as bound`,
+          read: (rows: unknown[]) => ({ tenantId: (rows[0] as { bound: string }).bound, value: t.tenantId }),
+        };
+        return withTenantOf(prisma, binding, async (tx, asked) => {
+          await new Promise((resolve) => setTimeout(resolve, i % 3));
+          const [row] = await tx.$queryRaw<{ t: string }[]>`select current_setting('app.tenant_id') as t`;
+          return { asked, connection: row?.t, sites: (await tx.site.findMany()).map((s) => s.tenantId) };
+        });
+      });
+      for (const { asked, connection, sites } of await Promise.all(calls)) {
+        expect({ connection, sites }).toEqual({ connection: asked, sites: [asked] });
+      }
+    } finally {
+      await prisma.$disconnect();
     }
   });
 });

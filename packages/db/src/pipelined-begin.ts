@@ -1,11 +1,18 @@
 // BEGIN without a round trip of its own. Every tenant call is a transaction
 // whose first statement binds it to a tenant (tenant.ts), and Prisma's pg
 // adapter sends BEGIN and waits for its answer before it sends that statement.
-// On a connection in pg's pipeline mode, BEGIN is written and its answer left
-// to arrive behind the next statement's: the two go out in one write and cost
-// one wait, and the next statement's result is handed over only once BEGIN has
-// succeeded (a failed BEGIN fails that statement with BEGIN's own error).
+// On a connection in pg's pipeline mode, BEGIN is answered at once and written
+// together with the statement after it: one write and one wait for the two.
+// The next statement's result is handed over only once BEGIN has succeeded (a
+// failed BEGIN fails that statement with BEGIN's own error).
+//
+// Inside a tenant call (tenant-call.ts), the statement written with BEGIN is
+// the call's opening statement, sent from here rather than through Prisma: the
+// call reads its rows without a Prisma query of its own.
 import type pg from 'pg';
+
+import { toDriverError } from './driver-errors.ts';
+import { tenantCalls } from './tenant-call.ts';
 
 interface Corkable {
   cork(): void;
@@ -23,6 +30,8 @@ function isBegin(config: unknown, rest: unknown[]): boolean {
   const { text, values, callback } = config as { text?: unknown; values?: unknown[]; callback?: unknown };
   return text === 'BEGIN' && (values === undefined || values.length === 0) && callback === undefined;
 }
+
+const ignore = () => undefined;
 
 /**
  * Makes a pooled client of a `pipeline: true` pool answer BEGIN at once. Call it
@@ -42,14 +51,33 @@ export function pipelineBegin(client: pg.PoolClient): void {
         stream.uncork();
       });
       begun = query(config) as Promise<unknown>;
-      begun.catch(() => undefined); // read by the next statement
+      begun.catch(ignore); // read by the next statement
+      const call = tenantCalls.getStore();
+      if (call && !call.opened) {
+        const beginning = begun;
+        begun = null;
+        const opening = query({
+          text: call.opening.text,
+          values: call.opening.values,
+        }) as Promise<pg.QueryResult>;
+        opening.catch(ignore); // BEGIN's error, if any, is the one to report
+        call.opened = beginning
+          .then(() => opening)
+          .then(
+            (result): unknown[] => result.rows as unknown[],
+            (error: unknown) => {
+              throw toDriverError(error);
+            },
+          );
+        call.opened.catch(ignore); // read by the call, unless its transaction failed first
+      }
       return Promise.resolve(BEGUN);
     }
     const result = query(config, ...rest);
     if (begun === null || !(result instanceof Promise)) return result;
     const beginning = begun;
     begun = null;
-    result.catch(() => undefined); // BEGIN's error, if any, is the one to report
+    result.catch(ignore); // BEGIN's error, if any, is the one to report
     return beginning.then(() => result);
   };
 }

@@ -191,6 +191,18 @@ describe('the tenant-bound client alone, with RLS out of the way', () => {
         TenantScopeError,
       );
       expect(await owner.site.count({ where: { tenantId: a2.tenantId } })).toBe(1);
+
+      // withTenant's one client per Db takes each call's tenant from that call alone,
+      // however the calls interleave (here nothing but that client scopes them).
+      const runs = Array.from({ length: 10 }, (_, i) => {
+        const t = i % 2 ? a2 : b2;
+        return withTenant(owner, t.tenantId, async (tx) => {
+          const first = (await tx.site.findMany()).map((s) => s.id);
+          await new Promise((resolve) => setTimeout(resolve, (i * 7) % 5));
+          return { expected: [t.siteId], seen: [first, (await tx.site.findMany()).map((s) => s.id)] };
+        });
+      });
+      for (const { expected, seen } of await Promise.all(runs)) expect(seen).toEqual([expected, expected]);
     } finally {
       await other.close();
     }

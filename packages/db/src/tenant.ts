@@ -5,6 +5,10 @@
 import type { Db } from './client.ts';
 import type { ITXClientDenyList } from '@prisma/client/runtime/client';
 
+import { Prisma } from './generated/client.ts';
+
+import { tenantCalls } from './tenant-call.ts';
+import type { OpeningStatement } from './tenant-call.ts';
 import { tenantKeyOf } from './tenancy.ts';
 
 const READS_BY_FILTER = new Set([
@@ -139,9 +143,9 @@ export function withTenant<T>(
   assertTenantId(tenantId);
   return withTenantOf(
     db,
-    async (tx) => {
-      await tx.$executeRaw`select set_config('app.tenant_id', ${tenantId}, true)`;
-      return { tenantId, value: undefined };
+    {
+      statement: Prisma.sql`select set_config('app.tenant_id', ${tenantId}, true)`,
+      read: () => ({ tenantId, value: undefined }),
     },
     (tx) => fn(tx),
     options,
@@ -154,27 +158,59 @@ export interface Bound<B> {
   value: B;
 }
 
+const tenantBoundClients = new WeakMap<Db, ScopedDb>();
+
 /**
- * Like withTenant, for a tenant that the transaction itself finds out: `bind`
- * runs first (raw SQL only; model queries are refused until it returns) and
- * must set app.tenant_id to the tenant it returns, in the same statement that
- * finds it if it can, so that a call costs no extra round trip.
+ * The one tenant-bound client of a Db, which scopes each query to the tenant of
+ * the call that sent it (tenant-call.ts), and refuses a query sent outside any
+ * call: building a client per call costs more than the call's own query.
+ */
+function tenantBoundClient(db: Db): ScopedDb {
+  let client = tenantBoundClients.get(db);
+  if (!client) {
+    client = scopeToTenant(db, () => {
+      const tenantId = tenantCalls.getStore()?.tenantId;
+      if (!tenantId) throw new TenantScopeError('no tenant is bound to this transaction yet');
+      return tenantId;
+    });
+    tenantBoundClients.set(db, client);
+  }
+  return client;
+}
+
+/** How a tenant call binds its transaction: one statement, and what its rows say. */
+export interface TenantBinding<B> {
+  /**
+   * Runs first in the transaction, and must set app.tenant_id to the tenant that
+   * read() returns, in the same statement that finds it. On PostgreSQL it is
+   * written together with BEGIN (pipelined-begin.ts), so binding costs no round
+   * trip of its own; on PGlite it is the transaction's first query.
+   */
+  statement: Prisma.Sql;
+  /** The tenant the rows bound the transaction to, and anything else the work needs; throws to refuse. */
+  read(rows: unknown[]): Bound<B>;
+}
+
+/**
+ * Like withTenant, for a tenant that the transaction itself finds out with its
+ * first statement (the binding); model queries are refused until it has
+ * answered. A failed call rolls back.
  */
 export async function withTenantOf<B, T>(
   db: Db,
-  bind: (tx: TenantDb) => Promise<Bound<B>>,
+  binding: TenantBinding<B>,
   fn: (tx: TenantDb, bound: B) => Promise<T>,
   options?: TenantTransactionOptions,
 ): Promise<T> {
-  let tenantId: string | null = null;
-  const scoped = scopeToTenant(db, () => {
-    if (tenantId === null) throw new TenantScopeError('no tenant is bound to this transaction yet');
-    return tenantId;
-  });
-  return scoped.$transaction(async (tx) => {
-    const bound = await bind(tx);
-    assertTenantId(bound.tenantId);
-    tenantId = bound.tenantId;
-    return fn(tx, bound.value);
-  }, options);
+  const opening: OpeningStatement = { text: binding.statement.text, values: binding.statement.values };
+  const call = { tenantId: null as string | null, opening, opened: null as Promise<unknown[]> | null };
+  return tenantCalls.run(call, () =>
+    tenantBoundClient(db).$transaction(async (tx) => {
+      const rows = await (call.opened ?? tx.$queryRaw<unknown[]>(binding.statement));
+      const bound = binding.read(rows);
+      assertTenantId(bound.tenantId);
+      call.tenantId = bound.tenantId;
+      return fn(tx, bound.value);
+    }, options),
+  );
 }
