@@ -123,14 +123,17 @@ function shareOf(results: Results, owner: string): string {
 function decomposition(results: Results): string[] {
   const at16 = results.ladder.at16;
   const rps = (name: string) => figure(at16, name).rps;
-  const [full, plainTx, plain, floor, bare] = [
+  const [full, plainTx, plain, floor, bare, rlsOn] = [
     RUNG.full,
     RUNG.plainTx,
     RUNG.plain,
     RUNG.floor,
     RUNG.bare,
-  ].map(rps) as [number, number, number, number, number];
+    RUNG.rlsOn,
+  ].map(rps) as [number, number, number, number, number, number];
   const perCall = (value: number) => `${(1000 / value).toFixed(2)} ms`;
+  // Two rungs in series: a call that pays both costs, one after the other.
+  const floorPlusPg = 1 / (1 / floor + 1 / rlsOn);
   return [
     'Where full/plain and full/bare go, from the rungs above (the time per call at 16 connections is',
     `the inverse of req/s, the machine being saturated; in the profile, Prisma's client is ${shareOf(results, '@prisma/client')} of the CPU`,
@@ -146,7 +149,11 @@ function decomposition(results: Results): string[] {
     '  and the log;',
     `- the floor: the same call refused by tRPC before any database work answers ${n0(floor)} req/s, ${x(floor / bare)} of bare`,
     `  and ${x(floor / plain)} of plain. A tenant call through tRPC on this machine cannot be faster than its floor, so`,
-    `  full/bare ≥ 0.4 ${floor / bare < 0.4 ? 'is out of reach while the API is served by tRPC' : 'needs the tenant call close to its floor'}, whatever the database work costs.`,
+    `  full/bare ≥ 0.4 ${floor / bare < 0.4 ? 'is out of reach while the API is served by tRPC' : 'needs the tenant call close to its floor'}, whatever the database work costs;`,
+    "- without Prisma on the read path: the floor followed by the bare pg tenant transaction (the rung 'pg",
+    `  transaction, RLS on') would be ${perCall(floorPlusPg)} a call, ${x(floorPlusPg / plain)} of plain: an estimate from two`,
+    '  rungs, the nearest this stack comes to full/plain ≥ 0.7. Tenant reads in raw SQL through the driver',
+    "  instead of Prisma's client is a change of design (DESIGN §2: `ctx.db` is a tenant-bound Prisma client), for the team to weigh, not a trim.",
   ];
 }
 

@@ -6,9 +6,8 @@ import type { Db } from './client.ts';
 import type { ITXClientDenyList } from '@prisma/client/runtime/client';
 
 import { Prisma } from './generated/client.ts';
-
 import { tenantCalls } from './tenant-call.ts';
-import type { OpeningStatement } from './tenant-call.ts';
+import type { TenantCall } from './tenant-call.ts';
 import { tenantKeyOf } from './tenancy.ts';
 
 const READS_BY_FILTER = new Set([
@@ -202,8 +201,8 @@ export async function withTenantOf<B, T>(
   fn: (tx: TenantDb, bound: B) => Promise<T>,
   options?: TenantTransactionOptions,
 ): Promise<T> {
-  const opening: OpeningStatement = { text: binding.statement.text, values: binding.statement.values };
-  const call = { tenantId: null as string | null, opening, opened: null as Promise<unknown[]> | null };
+  const { text, values } = binding.statement;
+  const call: TenantCall = { tenantId: null, opening: { text, values }, opened: null };
   return tenantCalls.run(call, () =>
     tenantBoundClient(db).$transaction(async (tx) => {
       const rows = await (call.opened ?? tx.$queryRaw<unknown[]>(binding.statement));
