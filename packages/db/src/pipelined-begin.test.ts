@@ -93,6 +93,12 @@ describe("a tenant call's opening statement", { tags: ['postgres'] }, () => {
   });
   afterAll(() => db.close());
 
+  /** Binds a call to the tenant by setting app.tenant_id, which its row reads back. */
+  const setTenant = <V>(tenantId: string, value: V) => ({
+    statement: Prisma.sql`select set_config('app.tenant_id', ${tenantId}, true) as bound`,
+    read: (rows: unknown[]) => ({ tenantId: (rows[0] as { bound: string }).bound, value }),
+  });
+
   /** Prisma on app-role connections, pipelined or not, with the SQL Prisma itself runs. */
   function appPrisma(pipelined: boolean) {
     const pool = new pg.Pool({
@@ -118,11 +124,7 @@ describe("a tenant call's opening statement", { tags: ['postgres'] }, () => {
     const a = await insertTenant(db.owner, pipelined ? 'p' : 'q');
     const { prisma, run } = appPrisma(pipelined);
     try {
-      const binding = {
-        statement: Prisma.sql`select set_config('app.tenant_id', ${a.tenantId}, true) as bound`,
-        read: (rows: unknown[]) => ({ tenantId: (rows[0] as { bound: string }).bound, value: 'bound' }),
-      };
-      const seen = await withTenantOf(prisma, binding, async (tx, value) => ({
+      const seen = await withTenantOf(prisma, setTenant(a.tenantId, 'bound'), async (tx, value) => ({
         value,
         sites: (await tx.site.findMany()).map((s) => s.id),
       }));
@@ -141,11 +143,7 @@ describe("a tenant call's opening statement", { tags: ['postgres'] }, () => {
       const calls = Array.from({ length: 20 }, (_, i) => {
         const t = tenants[i % 2];
         if (!t) throw new Error('no tenant');
-        const binding = {
-          statement: Prisma.sql`select set_config('app.tenant_id', ${t.tenantId}, true) as bound`,
-          read: (rows: unknown[]) => ({ tenantId: (rows[0] as { bound: string }).bound, value: t.tenantId }),
-        };
-        return withTenantOf(prisma, binding, async (tx, asked) => {
+        return withTenantOf(prisma, setTenant(t.tenantId, t.tenantId), async (tx, asked) => {
           await new Promise((resolve) => setTimeout(resolve, i % 3));
           const [row] = await tx.$queryRaw<{ t: string }[]>`select current_setting('app.tenant_id') as t`;
           return { asked, connection: row?.t, sites: (await tx.site.findMany()).map((s) => s.tenantId) };

@@ -13,6 +13,7 @@ import type pg from 'pg';
 
 import { toDriverError } from './driver-errors.ts';
 import { tenantCalls } from './tenant-call.ts';
+import type { TenantCall } from './tenant-call.ts';
 
 interface Corkable {
   cork(): void;
@@ -33,6 +34,26 @@ function isBegin(config: unknown, rest: unknown[]): boolean {
 
 const ignore = () => undefined;
 
+/** pg's client.query, whichever of its forms. */
+type Query = (...args: unknown[]) => unknown;
+
+/** Sends the call's opening statement behind BEGIN; its rows, or BEGIN's or its own error. */
+function openCall(query: Query, beginning: Promise<unknown>, call: TenantCall): Promise<unknown[]> {
+  const { text, values } = call.opening;
+  const opening = query({ text, values }) as Promise<pg.QueryResult>;
+  opening.catch(ignore); // BEGIN's error, if any, is the one to report
+  const rows = beginning
+    .then(() => opening)
+    .then(
+      (result): unknown[] => result.rows as unknown[],
+      (error: unknown) => {
+        throw toDriverError(error);
+      },
+    );
+  rows.catch(ignore); // read by the call, unless its transaction failed first
+  return rows;
+}
+
 /**
  * Makes a pooled client of a `pipeline: true` pool answer BEGIN at once. Call it
  * from the pool's 'connect' event, once per client.
@@ -40,9 +61,9 @@ const ignore = () => undefined;
 export function pipelineBegin(client: pg.PoolClient): void {
   if (!client.pipeline) throw new Error('pipelineBegin needs a pool opened with pipeline: true');
   const stream = (client as unknown as { connection: { stream: Corkable } }).connection.stream;
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const query = client.query.bind(client) as Query;
   let begun: Promise<unknown> | null = null;
-  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (config: unknown, ...rest) => {
+  (client as unknown as { query: Query }).query = (config: unknown, ...rest) => {
     if (isBegin(config, rest)) {
       // Held back until the statement that follows is written beside it, or until
       // the next turn of the event loop if none comes.
@@ -50,27 +71,11 @@ export function pipelineBegin(client: pg.PoolClient): void {
       setImmediate(() => {
         stream.uncork();
       });
-      begun = query(config) as Promise<unknown>;
-      begun.catch(ignore); // read by the next statement
+      const beginning = query(config) as Promise<unknown>;
+      beginning.catch(ignore); // read by the statement that follows
       const call = tenantCalls.getStore();
-      if (call && !call.opened) {
-        const beginning = begun;
-        begun = null;
-        const opening = query({
-          text: call.opening.text,
-          values: call.opening.values,
-        }) as Promise<pg.QueryResult>;
-        opening.catch(ignore); // BEGIN's error, if any, is the one to report
-        call.opened = beginning
-          .then(() => opening)
-          .then(
-            (result): unknown[] => result.rows as unknown[],
-            (error: unknown) => {
-              throw toDriverError(error);
-            },
-          );
-        call.opened.catch(ignore); // read by the call, unless its transaction failed first
-      }
+      if (call && !call.opened) call.opened = openCall(query, beginning, call);
+      else begun = beginning;
       return Promise.resolve(BEGUN);
     }
     const result = query(config, ...rest);

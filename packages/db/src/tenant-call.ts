@@ -4,7 +4,7 @@
 // the same write as the call's BEGIN.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-export interface OpeningStatement {
+interface OpeningStatement {
   /** SQL with $1… placeholders. */
   text: string;
   values: unknown[];
